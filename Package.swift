@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "SynqFleet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "synq", targets: ["synq"]),
+        .library(name: "SynqAPI", targets: ["SynqAPI"]),
+        .library(name: "SynqViewModel", targets: ["SynqViewModel"]),
+        .library(name: "SynqTUI", targets: ["SynqTUI"]),
+        .library(name: "SynqSandbox", targets: ["SynqSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
+        .target(
+            name: "SynqAPI",
+            dependencies: [],
+            swiftSettings: strict
+        ),
+        // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.
+        .target(
+            name: "SynqViewModel",
+            dependencies: ["SynqAPI"],
+            swiftSettings: strict
+        ),
+        // ncurses shim: the only C that touches the terminal library.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Renderer (cell grid), widgets, panes, themes, and the ncurses backend.
+        .target(
+            name: "SynqTUI",
+            dependencies: [
+                "SynqViewModel",
+                "CNcurses",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        // The local development server speaking both APIs, state in SQLite.
+        .target(
+            name: "SynqSandbox",
+            dependencies: [
+                "SynqAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "synq",
+            dependencies: [
+                "SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox"], swiftSettings: strict),
+        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),
+        .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI"], swiftSettings: strict),
+        .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI"], swiftSettings: strict),
+        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox"], swiftSettings: strict),
+    ]
+)

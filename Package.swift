@@ -69,10 +69,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox"], swiftSettings: strict),
+        // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
+        .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
+        .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI"], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI"], swiftSettings: strict),
-        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox"], swiftSettings: strict),
+        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,31 @@
+/// A small deterministic random number generator (SplitMix64), so a seed always produces the
+/// same fleet; the standard library offers only the system generator, which cannot be seeded.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Lower-case hex digits, for UUID-shaped ids and synq keys.
+    mutating func hex(_ count: Int) -> String {
+        let digits = Array("0123456789abcdef")
+        return String((0..<count).map { _ in digits[Int(next() & 15)] })
+    }
+
+    /// An id shaped like a UUID (8-4-4-4-12), though clients must treat it as opaque.
+    mutating func uuidShaped() -> String {
+        "\(hex(8))-\(hex(4))-\(hex(4))-\(hex(4))-\(hex(12))"
+    }
+
+    mutating func alphanumeric(_ count: Int) -> String {
+        let characters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<count).map { _ in characters[Int(next() % UInt64(characters.count))] })
+    }
+}

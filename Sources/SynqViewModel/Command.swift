@@ -1,0 +1,37 @@
+/// Everything a key can ask the view model to do. Keys map to commands through `KeyMap`;
+/// the reducer acts on commands, so no command is ever a string.
+public enum Command: Sendable, Hashable {
+    // Panes
+    case showPane(Pane)
+    case nextPane
+    case previousPane
+    // Table navigation
+    case moveUp
+    case moveDown
+    case pageUp
+    case pageDown
+    case moveToTop
+    case moveToBottom
+    // Table actions
+    case toggleSelected
+    case toggleMark
+    case create
+    case copyKey
+    case startFilter
+    case cycleSort
+    case reverseSort
+    case refresh
+    case enterCredential
+    // Anywhere
+    case toggleHelp
+    case quit
+    // Dialogs
+    case confirm
+    case deny
+    case submit
+    case cancel
+    // One-time key modal
+    case copySecret
+    case saveSecret
+    case revealSecret
+}

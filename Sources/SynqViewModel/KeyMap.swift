@@ -1,0 +1,96 @@
+/// The one table of key bindings. `command(for:in:readOnly:)` dispatches keys and
+/// `helpSections(readOnly:)` writes the `?` overlay from the same rows, so help can
+/// never disagree with behaviour.
+public struct KeyMap: Sendable, Hashable {
+    public let bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// What a key does in the given contexts (searched in order), or why it does nothing.
+    public func lookup(_ key: KeyPress, in contexts: [BindingContext], readOnly: Bool) -> Lookup {
+        for context in contexts {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                if readOnly && binding.isMutating { return .unboundReadOnly(binding) }
+                return .command(binding.command)
+            }
+        }
+        return .unbound
+    }
+
+    /// The command a key runs, or nil when it is unbound (or unbound by `--readonly`).
+    public func command(for key: KeyPress, in contexts: [BindingContext], readOnly: Bool) -> Command? {
+        if case .command(let command) = lookup(key, in: contexts, readOnly: readOnly) { return command }
+        return nil
+    }
+
+    /// The help overlay: one section per context in table order, without mutating
+    /// bindings under `--readonly`.
+    public func helpSections(readOnly: Bool) -> [HelpSection] {
+        BindingContext.allCases.compactMap { context in
+            let entries = bindings
+                .filter { $0.context == context && !(readOnly && $0.isMutating) }
+                .map { HelpEntry(keys: $0.keyLabel, help: $0.help) }
+            return entries.isEmpty ? nil : HelpSection(title: context.title, entries: entries)
+        }
+    }
+
+    /// The result of looking up a key.
+    public enum Lookup: Sendable, Hashable {
+        case command(Command)
+        /// Bound to a mutating command, but the app runs `--readonly`.
+        case unboundReadOnly(KeyBinding)
+        case unbound
+    }
+}
+
+extension KeyMap {
+    /// SynqFleet's bindings.
+    public static let standard = KeyMap(bindings: [
+        // Everywhere (normal mode)
+        KeyBinding([.character("1")], .global, .showPane(.synchronizers), "Synchronizers pane"),
+        KeyBinding([.character("2")], .global, .showPane(.preferences), "Preferences pane"),
+        KeyBinding([.character("3")], .global, .showPane(.keys), "Synvo keys pane"),
+        KeyBinding([.tab], .global, .nextPane, "Next pane"),
+        KeyBinding([.backTab], .global, .previousPane, "Previous pane"),
+        KeyBinding([.character("r")], .global, .refresh, "Refresh now"),
+        KeyBinding([.character("?")], .global, .toggleHelp, "Show or hide this help"),
+        KeyBinding([.character("q"), .ctrl("c")], .global, .quit, "Quit"),
+        // Tables
+        KeyBinding([.up, .character("k")], .table, .moveUp, "Move up"),
+        KeyBinding([.down, .character("j")], .table, .moveDown, "Move down"),
+        KeyBinding([.pageUp, .ctrl("b")], .table, .pageUp, "Page up"),
+        KeyBinding([.pageDown, .ctrl("f")], .table, .pageDown, "Page down"),
+        KeyBinding([.character("g"), .home], .table, .moveToTop, "First row"),
+        KeyBinding([.character("G"), .end], .table, .moveToBottom, "Last row"),
+        KeyBinding([.character("/")], .table, .startFilter, "Filter as you type (Esc clears)"),
+        KeyBinding([.escape], .table, .cancel, "Clear the filter"),
+        KeyBinding([.character("s")], .table, .cycleSort, "Sort by next column"),
+        KeyBinding([.character("S")], .table, .reverseSort, "Reverse sort"),
+        // Synchronizers
+        KeyBinding([.space], .synchronizers, .toggleSelected, "Enable/disable (marked rows if any; disabling asks first)", mutating: true),
+        KeyBinding([.character("m")], .synchronizers, .toggleMark, "Mark or unmark the row"),
+        KeyBinding([.character("n")], .synchronizers, .create, "Create a synchronizer", mutating: true),
+        KeyBinding([.character("c")], .synchronizers, .copyKey, "Copy the synq key (OSC 52)"),
+        // Synvo keys
+        KeyBinding([.character("n")], .keys, .create, "Create a key (name optional)", mutating: true),
+        // Pane without credentials
+        KeyBinding([.enter], .unconfigured, .enterCredential, "Enter the API key for this pane"),
+        // Filter field
+        KeyBinding([.enter], .filter, .submit, "Keep the filter"),
+        KeyBinding([.escape], .filter, .cancel, "Clear the filter"),
+        // Prompts
+        KeyBinding([.enter], .prompt, .submit, "Submit"),
+        KeyBinding([.escape], .prompt, .cancel, "Cancel"),
+        // Questions
+        KeyBinding([.character("y"), .character("Y")], .confirm, .confirm, "Yes"),
+        KeyBinding([.character("n"), .character("N"), .escape], .confirm, .deny, "No"),
+        // One-time key modal
+        KeyBinding([.character("c")], .keyModal, .copySecret, "Copy the key (OSC 52)"),
+        KeyBinding([.character("w")], .keyModal, .saveSecret, "Save the key to a private file (0600)"),
+        KeyBinding([.character("v")], .keyModal, .revealSecret, "Show or hide the key"),
+        KeyBinding([.enter], .keyModal, .submit, "Done (asks if not copied or saved)"),
+        KeyBinding([.escape, .character("q")], .keyModal, .cancel, "Close (asks first)"),
+        // Help
+        KeyBinding([.character("?"), .escape, .character("q")], .help, .toggleHelp, "Close help"),
+    ])
+}

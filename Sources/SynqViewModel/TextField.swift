@@ -1,0 +1,104 @@
+import SynqAPI
+
+/// An editable line of text with a cursor: the filter field, name prompts and masked
+/// credential entry. A value type; `apply(_:)` edits it for one key.
+///
+/// When `isMasked`, the text is not readable as a `String` at all: the renderer gets
+/// `display` (one bullet per character) and the submitter gets `secret`.
+public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
+    private var characters: [Character]
+    /// Cursor position in characters, 0…count.
+    public private(set) var cursor: Int
+    public let isMasked: Bool
+
+    /// The bullet a masked field shows for each character.
+    public static let bullet: Character = "•"
+
+    public init(_ text: String = "", masked: Bool = false) {
+        self.characters = Array(text)
+        self.cursor = characters.count
+        self.isMasked = masked
+    }
+
+    /// Number of characters typed.
+    public var count: Int { characters.count }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    /// The text, or nil for a masked field (use `secret`).
+    public var text: String? { isMasked ? nil : String(characters) }
+
+    /// What to draw: the text, or one bullet per character when masked.
+    public var display: String {
+        isMasked ? String(repeating: Self.bullet, count: characters.count) : String(characters)
+    }
+
+    /// The content as a `Secret`, for submitting a masked field.
+    public var secret: Secret { Secret(String(characters)) }
+
+    public var description: String { isMasked ? "TextField(<masked>)" : "TextField(\(String(characters)))" }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["display": display, "cursor": cursor, "isMasked": isMasked])
+    }
+
+    /// Edits the field for one key. Returns false when the key is not a text-editing key
+    /// (Enter, Esc, Tab…), so the caller can treat it as a command.
+    @discardableResult
+    public mutating func apply(_ key: KeyPress) -> Bool {
+        switch key {
+        case .character(let c):
+            insert(String(c))
+        case .paste(let text):
+            insert(text)
+        case .backspace, .ctrl("h"):
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .ctrl("d"):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .left, .ctrl("b"):
+            cursor = max(0, cursor - 1)
+        case .right, .ctrl("f"):
+            cursor = min(characters.count, cursor + 1)
+        case .home, .ctrl("a"):
+            cursor = 0
+        case .end, .ctrl("e"):
+            cursor = characters.count
+        case .ctrl("u"):
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .ctrl("k"):
+            characters.removeSubrange(cursor..<characters.count)
+        case .ctrl("w"):
+            deleteWordBackward()
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Inserts text at the cursor, dropping control characters (a pasted newline or escape
+    /// sequence never lands in a field).
+    public mutating func insert(_ text: String) {
+        let clean = text.filter { character in
+            !character.unicodeScalars.contains { Sanitizer.isUnsafe($0) }
+        }
+        guard !clean.isEmpty else { return }
+        characters.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
+    /// Empties the field.
+    public mutating func clear() {
+        characters.removeAll()
+        cursor = 0
+    }
+
+    private mutating func deleteWordBackward() {
+        var start = cursor
+        while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+    }
+}

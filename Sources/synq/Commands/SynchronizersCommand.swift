@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import SynqAPI
+
+/// `synq synchronizers …`: list, create, enable, disable.
+struct SynchronizersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synchronizers",
+        abstract: "List, create, enable and disable synchronizers (Enterprise API).",
+        subcommands: [ListSynchronizers.self, CreateSynchronizer.self, EnableSynchronizer.self, DisableSynchronizer.self],
+        defaultSubcommand: ListSynchronizers.self
+    )
+}
+
+struct ListSynchronizers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the synchronizers of the account.")
+
+    enum StateFilter: String, ExpressibleByArgument, CaseIterable { case enabled, disabled }
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only synchronizers in this state (enabled or disabled).")
+    var state: StateFilter?
+
+    func run() async throws {
+        try await runReportingErrors {
+            let client = try SettingsResolver().resolve(connection).enterpriseClient()
+            var list = try await client.listSynchronizers()
+            if let state {
+                list.synchronizers.removeAll { ($0.isEnabled ?? false) != (state == .enabled) }
+            }
+            if list.skipped > 0 {
+                StandardError.line("synq: warning: \(list.skipped) malformed synchronizer entries from the server were skipped")
+            }
+            if output.json {
+                try StandardOutput.json(SynchronizerListJSON(synchronizers: list.synchronizers.map(SynchronizerJSON.init), skipped: list.skipped))
+            } else {
+                StandardOutput.write(SynchronizerTable.render(list.synchronizers))
+            }
+        }
+    }
+}
+
+struct CreateSynchronizer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a synchronizer. Sent once, never retried: check `synq synchronizers list` after a network error."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Name of the new synchronizer.")
+    var name: String
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--name must not be empty") }
+    }
+
+    func run() async throws {
+        try await runReportingErrors {
+            let client = try SettingsResolver().resolve(connection).enterpriseClient()
+            let result = try await client.createSynchronizer(name: name)
+            SynchronizerResultPrinter.print(result, json: output.json)
+        }
+    }
+}
+
+/// `enable` and `disable` differ only in the flag they send.
+protocol ToggleSynchronizerCommand: AsyncParsableCommand {
+    static var enabled: Bool { get }
+    var connection: ConnectionOptions { get }
+    var output: OutputOptions { get }
+    var id: String { get }
+}
+
+extension ToggleSynchronizerCommand {
+    func run() async throws {
+        try await runReportingErrors {
+            let client = try SettingsResolver().resolve(connection).enterpriseClient()
+            let result = try await client.setSynchronizer(id: id, enabled: Self.enabled)
+            SynchronizerResultPrinter.print(result, json: output.json)
+        }
+    }
+}
+
+struct EnableSynchronizer: ToggleSynchronizerCommand {
+    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a synchronizer.")
+    static let enabled = true
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The synchronizer's id.") var id: String
+}
+
+struct DisableSynchronizer: ToggleSynchronizerCommand {
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a synchronizer.")
+    static let enabled = false
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The synchronizer's id.") var id: String
+}
+
+/// Table and result formatting for synchronizers.
+enum SynchronizerTable {
+    static func render(_ synchronizers: [Synchronizer], now: Date = Date()) -> String {
+        var table = TextTable([.init(title: "NAME"), .init(title: "STATE"), .init(title: "KEY"), .init(title: "CREATED"), .init(title: "ID")])
+        for synchronizer in synchronizers {
+            table.append([
+                synchronizer.name,
+                synchronizer.isEnabled.map { $0 ? "enabled" : "disabled" } ?? "unknown",
+                synchronizer.key,
+                Age.describe(synchronizer.createdAt, now: now),
+                synchronizer.id,
+            ])
+        }
+        return table.render()
+    }
+}
+
+enum SynchronizerResultPrinter {
+    static func print(_ result: SynchronizerResult, json: Bool) {
+        if json {
+            try? StandardOutput.json(SynchronizerResultJSON(message: result.message, synchronizer: SynchronizerJSON(synchronizer: result.synchronizer)))
+            return
+        }
+        let s = result.synchronizer
+        var lines = [Sanitizer.clean(result.message), "ID:    \(Sanitizer.clean(s.id))", "Name:  \(Sanitizer.clean(s.name))", "Key:   \(Sanitizer.clean(s.key))"]
+        if let enabled = s.isEnabled { lines.append("State: \(enabled ? "enabled" : "disabled")") }
+        StandardOutput.write(lines.joined(separator: "\n") + "\n")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SynqAPI
+
+/// The connection settings of one run, resolved from flags, then environment, then the
+/// config file. Either service may be unconfigured; commands ask for the one they need.
+struct Settings: Sendable {
+    var enterpriseURL: String
+    var synvoURL: String
+    var enterpriseKey: Secret?
+    var synvoKey: Secret?
+    var insecure: Bool
+    var timeout: Double
+
+    func enterpriseEndpoint() throws(APIError) -> ServiceEndpoint {
+        try ServiceEndpoint(.enterprise, url: enterpriseURL, allowInsecure: insecure)
+    }
+
+    func synvoEndpoint() throws(APIError) -> ServiceEndpoint {
+        try ServiceEndpoint(.synvo, url: synvoURL, allowInsecure: insecure)
+    }
+
+    func enterpriseClient() throws(APIError) -> EnterpriseClient {
+        guard let enterpriseKey, !enterpriseKey.isEmpty else { throw .missingCredential(.enterprise) }
+        let endpoint = try enterpriseEndpoint()
+        return EnterpriseClient(endpoint: endpoint, apiKey: enterpriseKey, transport: URLSessionTransport(timeout: timeout))
+    }
+
+    func synvoClient() throws(APIError) -> SynvoClient {
+        guard let synvoKey, !synvoKey.isEmpty else { throw .missingCredential(.synvo) }
+        let endpoint = try synvoEndpoint()
+        return SynvoClient(endpoint: endpoint, apiKey: synvoKey, transport: URLSessionTransport(timeout: timeout))
+    }
+}
+
+/// Builds `Settings` from the parsed options and an environment.
+struct SettingsResolver {
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    func resolve(_ options: ConnectionOptions) throws -> Settings {
+        let enterpriseKey: Secret? = try options.enterpriseKeyFile.map { try SecretFile.read($0) } ?? nonEmpty("ENTERPRISE_API_KEY").map { Secret($0) }
+        let synvoKey: Secret? = try options.synvoKeyFile.map { try SecretFile.read($0) } ?? nonEmpty("SYNVO_API_KEY").map { Secret($0) }
+        let settings = Settings(
+            enterpriseURL: options.enterpriseURL ?? nonEmpty("ENTERPRISE_API_URL") ?? ServiceEndpoint.defaultEnterpriseURL,
+            synvoURL: options.synvoURL ?? nonEmpty("SYNVO_BASE_URL") ?? ServiceEndpoint.defaultSynvoURL,
+            enterpriseKey: enterpriseKey,
+            synvoKey: synvoKey,
+            insecure: options.insecure,
+            timeout: options.timeout
+        )
+        // PROFILE HOOK: fill what flags and environment left unset from the config file's profile (`options.profile`).
+        return settings
+    }
+
+    private func nonEmpty(_ name: String) -> String? {
+        guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

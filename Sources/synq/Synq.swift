@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The `synq` root command: the TUI on a terminal, headless subcommands for scripts.
+@main
+struct Synq: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synq",
+        abstract: "Manage Multisynq synchronizers and Synvo API keys from a terminal.",
+        discussion: """
+        Settings come from flags, then the environment (ENTERPRISE_API_KEY, ENTERPRISE_API_URL, \
+        SYNVO_API_KEY, SYNVO_BASE_URL), then the config file. Secrets are never taken as plain \
+        command-line values: use the environment, a file (--enterprise-key-file, --synvo-key-file; \
+        "-" reads standard input) or a masked prompt.
+
+        Exit codes: 0 ok, 64 usage or configuration, 65 unreadable server response, \
+        69 server error, 74 network, 75 rate limited, 77 unauthorized, 79 forbidden or not found.
+        """,
+        version: SynqVersion.current,
+        subcommands: [
+            SynchronizersCommand.self,
+            PreferencesCommand.self,
+            KeysCommand.self,
+        ]
+    )
+}
+
+enum SynqVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs the real `synq` executable as a subprocess, the way a script or a user would.
+public enum SynqBinary {
+    /// The built `synq`, found beside the test bundle (both live in the build products folder).
+    public static var url: URL {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("synq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/synq")
+    }
+
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// What a finished subprocess left behind.
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `synq arguments…` with exactly `environment` (plus PATH and HOME), feeding `stdin`.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: TimeInterval = 60) throws -> Outcome {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        // Output goes to files rather than pipes: nothing to drain concurrently, no dead-lock on large output.
+        let scratch = try TemporaryDirectory()
+        FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
+        FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
+        let out = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stdout"))
+        let err = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stderr"))
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? out.close()
+        try? err.close()
+        let stdoutText = (try? String(contentsOfFile: scratch.path("stdout"), encoding: .utf8)) ?? ""
+        let stderrText = (try? String(contentsOfFile: scratch.path("stderr"), encoding: .utf8)) ?? ""
+        return Outcome(status: process.terminationStatus, stdout: stdoutText, stderr: stderrText)
+    }
+}

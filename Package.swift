@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Range, not `from: "3.12.3"`: the graph already resolves swift-crypto 4.x (swift-certificates allows 3.12.3..<6).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"6.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
@@ -64,12 +67,28 @@ let package = Package(
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox",
+                "SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
+        // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.
+        .target(
+            name: "SynqConfig",
+            dependencies: [
+                "SynqAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SynqConfigTests",
+            dependencies: ["SynqConfig", "SynqAPI", "SynqSandbox", "SynqTestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),

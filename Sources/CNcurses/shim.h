@@ -20,6 +20,8 @@
 #include <fcntl.h>
 #include <errno.h>
 #include <sys/ioctl.h>
+#include <langinfo.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -45,6 +47,34 @@ static inline attr_t synq_attr_italic(void) {
 #else
     return A_NORMAL;
 #endif
+}
+
+/* newterm rather than initscr: initscr exits the process when the terminal is unusable. */
+static inline SCREEN *synq_newterm(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen != NULL) set_term(screen);
+    return screen;
+}
+
+/* The locale's character encoding after setlocale(LC_ALL, ""), e.g. "UTF-8" or "ANSI_X3.4-1968". */
+static inline const char *synq_codeset(void) {
+    setlocale(LC_ALL, "");
+    return nl_langinfo(CODESET);
+}
+
+/* Writes bytes straight to the terminal (OSC 52, bracketed paste modes), bypassing ncurses. */
+static inline int synq_write_raw(const char *bytes, size_t length) {
+    fflush(stdout);
+    size_t done = 0;
+    while (done < length) {
+        ssize_t n = write(STDOUT_FILENO, bytes + done, length - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return 0;
 }
 
 static inline int synq_key_code_yes(void) { return KEY_CODE_YES; }
@@ -88,54 +118,64 @@ static inline int synq_tty_size(int fd, int *rows, int *cols) {
 
 /* ---- signals and restore ---- */
 
-static int synq_wake_fd = -1;
-static int synq_tty_fd = -1;
-static volatile sig_atomic_t synq_resize_flag = 0;
-static volatile sig_atomic_t synq_stop_signal = 0;
-static volatile sig_atomic_t synq_screen_active = 0;
-static struct termios synq_saved_termios;
-static int synq_have_termios = 0;
-static char synq_restore_seq[256];
-static size_t synq_restore_len = 0;
+/* All signal-time state lives in one struct behind an accessor: Swift does not emit
+   definitions for static variables declared in an imported header. */
+struct synq_signal_state {
+    int wake_fd;
+    int tty_fd;
+    volatile sig_atomic_t resize_flag;
+    volatile sig_atomic_t stop_signal;
+    volatile sig_atomic_t screen_active;
+    struct termios saved_termios;
+    int have_termios;
+    char restore_seq[256];
+    size_t restore_len;
+    int atexit_done;
+};
+
+static inline struct synq_signal_state *synq_state(void) {
+    static struct synq_signal_state state = { -1, -1, 0, 0, 0 };
+    return &state;
+}
 
 static inline void synq_append_restore(const char *seq) {
     if (seq == NULL || seq == (char *)-1) return;
     size_t n = strlen(seq);
-    if (synq_restore_len + n >= sizeof(synq_restore_seq)) return;
-    memcpy(synq_restore_seq + synq_restore_len, seq, n);
-    synq_restore_len += n;
+    if (synq_state()->restore_len + n >= sizeof(synq_state()->restore_seq)) return;
+    memcpy(synq_state()->restore_seq + synq_state()->restore_len, seq, n);
+    synq_state()->restore_len += n;
 }
 
 /* Captures the sane terminal mode and the strings that undo ours, before ncurses starts. */
 static inline void synq_capture_terminal(int tty_fd) {
-    synq_tty_fd = tty_fd;
-    synq_have_termios = (tcgetattr(tty_fd, &synq_saved_termios) == 0);
+    synq_state()->tty_fd = tty_fd;
+    synq_state()->have_termios = (tcgetattr(tty_fd, &synq_state()->saved_termios) == 0);
 }
 
 /* Called once ncurses has loaded the terminfo entry. */
 static inline void synq_prepare_restore(int bracketed_paste) {
-    synq_restore_len = 0;
+    synq_state()->restore_len = 0;
     if (bracketed_paste) synq_append_restore("\033[?2004l");
     synq_append_restore(tigetstr("sgr0"));
     synq_append_restore(tigetstr("cnorm"));
     synq_append_restore(tigetstr("rmkx"));
     synq_append_restore(tigetstr("rmcup"));
-    synq_screen_active = 1;
+    synq_state()->screen_active = 1;
 }
 
 static inline void synq_emergency_restore(void) {
-    if (!synq_screen_active) return;
-    synq_screen_active = 0;
-    if (synq_tty_fd >= 0 && synq_restore_len > 0) {
-        ssize_t ignored = write(synq_tty_fd, synq_restore_seq, synq_restore_len);
+    if (!synq_state()->screen_active) return;
+    synq_state()->screen_active = 0;
+    if (synq_state()->tty_fd >= 0 && synq_state()->restore_len > 0) {
+        ssize_t ignored = write(synq_state()->tty_fd, synq_state()->restore_seq, synq_state()->restore_len);
         (void)ignored;
     }
-    if (synq_have_termios && synq_tty_fd >= 0) {
-        tcsetattr(synq_tty_fd, TCSAFLUSH, &synq_saved_termios);
+    if (synq_state()->have_termios && synq_state()->tty_fd >= 0) {
+        tcsetattr(synq_state()->tty_fd, TCSAFLUSH, &synq_state()->saved_termios);
     }
 }
 
-static inline void synq_mark_restored(void) { synq_screen_active = 0; }
+static inline void synq_mark_restored(void) { synq_state()->screen_active = 0; }
 
 static void synq_on_crash(int sig) {
     synq_emergency_restore();
@@ -145,25 +185,25 @@ static void synq_on_crash(int sig) {
 
 static void synq_on_winch(int sig) {
     (void)sig;
-    synq_resize_flag = 1;
-    if (synq_wake_fd >= 0) {
+    synq_state()->resize_flag = 1;
+    if (synq_state()->wake_fd >= 0) {
         int saved = errno;
-        ssize_t ignored = write(synq_wake_fd, "r", 1);
+        ssize_t ignored = write(synq_state()->wake_fd, "r", 1);
         (void)ignored;
         errno = saved;
     }
 }
 
 static void synq_on_stop(int sig) {
-    if (synq_stop_signal != 0) {
+    if (synq_state()->stop_signal != 0) {
         /* A second signal while shutting down: restore and die now. */
         synq_on_crash(sig);
         return;
     }
-    synq_stop_signal = sig;
-    if (synq_wake_fd >= 0) {
+    synq_state()->stop_signal = sig;
+    if (synq_state()->wake_fd >= 0) {
         int saved = errno;
-        ssize_t ignored = write(synq_wake_fd, "s", 1);
+        ssize_t ignored = write(synq_state()->wake_fd, "s", 1);
         (void)ignored;
         errno = saved;
     }
@@ -182,10 +222,9 @@ static inline void synq_install_handler(int sig, void (*handler)(int), int resta
 
 /* Installed before initscr so ncurses leaves SIGWINCH/SIGINT/SIGTERM to us. */
 static inline void synq_install_signal_handlers(int wake_fd) {
-    static int atexit_done = 0;
-    synq_wake_fd = wake_fd;
-    synq_resize_flag = 0;
-    synq_stop_signal = 0;
+    synq_state()->wake_fd = wake_fd;
+    synq_state()->resize_flag = 0;
+    synq_state()->stop_signal = 0;
     synq_install_handler(SIGWINCH, synq_on_winch, 1);
     synq_install_handler(SIGTERM, synq_on_stop, 1);
     synq_install_handler(SIGHUP, synq_on_stop, 1);
@@ -199,25 +238,25 @@ static inline void synq_install_signal_handlers(int wake_fd) {
     synq_install_handler(SIGTRAP, synq_on_crash, 0);
     /* Writing to a dropped SSH session must not kill us before we clean up. */
     signal(SIGPIPE, SIG_IGN);
-    if (!atexit_done) {
+    if (!synq_state()->atexit_done) {
         atexit(synq_atexit_restore);
-        atexit_done = 1;
+        synq_state()->atexit_done = 1;
     }
 }
 
 static inline void synq_reset_signal_handlers(void) {
     int sigs[] = { SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) signal(sigs[i], SIG_DFL);
-    synq_wake_fd = -1;
+    synq_state()->wake_fd = -1;
 }
 
 static inline int synq_take_resize(void) {
-    int was = synq_resize_flag;
-    synq_resize_flag = 0;
+    int was = synq_state()->resize_flag;
+    synq_state()->resize_flag = 0;
     return was;
 }
 
-static inline int synq_stop_requested(void) { return synq_stop_signal; }
+static inline int synq_stop_requested(void) { return synq_state()->stop_signal; }
 
 /* Sleeps until stdin or the wake pipe is readable, or timeout_ms passes (-1: forever).
    Returns a bit set: 1 input ready, 2 wake pipe, 0 timeout or interrupted. */

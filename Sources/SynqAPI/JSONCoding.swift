@@ -24,11 +24,12 @@ public enum JSONCoding {
     }
 
     public static func parseDate(_ text: String) -> Date? {
+        if let date = InternetDate.parse(text) { return date }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     public static func formatDate(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle())
+        InternetDate.format(date)
     }
 }

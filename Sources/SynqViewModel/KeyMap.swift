@@ -77,20 +77,20 @@ extension KeyMap {
         KeyBinding([.enter], .unconfigured, .enterCredential, "Enter the API key for this pane"),
         // Filter field
         KeyBinding([.enter], .filter, .submit, "Keep the filter"),
-        KeyBinding([.escape], .filter, .cancel, "Clear the filter"),
+        KeyBinding([.escape, .ctrl("c")], .filter, .cancel, "Clear the filter"),
         // Prompts
         KeyBinding([.enter], .prompt, .submit, "Submit"),
-        KeyBinding([.escape], .prompt, .cancel, "Cancel"),
+        KeyBinding([.escape, .ctrl("c")], .prompt, .cancel, "Cancel"),
         // Questions
         KeyBinding([.character("y"), .character("Y")], .confirm, .confirm, "Yes"),
-        KeyBinding([.character("n"), .character("N"), .escape], .confirm, .deny, "No"),
+        KeyBinding([.character("n"), .character("N"), .escape, .ctrl("c")], .confirm, .deny, "No"),
         // One-time key modal
         KeyBinding([.character("c")], .keyModal, .copySecret, "Copy the key (OSC 52)"),
         KeyBinding([.character("w")], .keyModal, .saveSecret, "Save the key to a private file (0600)"),
         KeyBinding([.character("v")], .keyModal, .revealSecret, "Show or hide the key"),
         KeyBinding([.enter], .keyModal, .submit, "Done (asks if not copied or saved)"),
-        KeyBinding([.escape, .character("q")], .keyModal, .cancel, "Close (asks first)"),
+        KeyBinding([.escape, .character("q"), .ctrl("c")], .keyModal, .cancel, "Close (asks first)"),
         // Help
-        KeyBinding([.character("?"), .escape, .character("q")], .help, .toggleHelp, "Close help"),
+        KeyBinding([.character("?"), .escape, .character("q"), .ctrl("c")], .help, .toggleHelp, "Close help"),
     ])
 }

@@ -20,7 +20,11 @@ struct Synq: AsyncParsableCommand {
             SynchronizersCommand.self,
             PreferencesCommand.self,
             KeysCommand.self,
-        ]
+            SetupCommand.self, ProvisionCommand.self, ConfigCommand.self, LoginCommand.self,
+            SandboxCommand.self,
+            TUICommand.self, DemoCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }
 

@@ -39,7 +39,7 @@ struct SettingsResolver {
     func resolve(_ options: ConnectionOptions) throws -> Settings {
         let enterpriseKey: Secret? = try options.enterpriseKeyFile.map { try SecretFile.read($0) } ?? nonEmpty("ENTERPRISE_API_KEY").map { Secret($0) }
         let synvoKey: Secret? = try options.synvoKeyFile.map { try SecretFile.read($0) } ?? nonEmpty("SYNVO_API_KEY").map { Secret($0) }
-        let settings = Settings(
+        var settings = Settings(
             enterpriseURL: options.enterpriseURL ?? nonEmpty("ENTERPRISE_API_URL") ?? ServiceEndpoint.defaultEnterpriseURL,
             synvoURL: options.synvoURL ?? nonEmpty("SYNVO_BASE_URL") ?? ServiceEndpoint.defaultSynvoURL,
             enterpriseKey: enterpriseKey,
@@ -48,6 +48,7 @@ struct SettingsResolver {
             timeout: options.timeout
         )
         // PROFILE HOOK: fill what flags and environment left unset from the config file's profile (`options.profile`).
+        settings = try ProfileLayer(environment: environment).fill(settings, options: options)
         return settings
     }
 

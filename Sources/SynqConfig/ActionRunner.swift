@@ -1,0 +1,103 @@
+import Foundation
+import SynqAPI
+
+/// Carries out a `SynchronizerAction` for a written configuration, or, in a dry run, says
+/// exactly what it would write and run (secrets masked) and touches nothing.
+public struct ActionRunner: Sendable {
+    public var locations: ConfigLocations
+    public var host: HostInfo
+    public var docker: DockerRunner
+    public var dryRun: Bool
+    public var say: @Sendable (String) -> Void
+
+    public init(locations: ConfigLocations, host: HostInfo, docker: DockerRunner, dryRun: Bool, say: @escaping @Sendable (String) -> Void) {
+        self.locations = locations
+        self.host = host
+        self.docker = docker
+        self.dryRun = dryRun
+        self.say = say
+    }
+
+    public func perform(_ action: SynchronizerAction, config: SynchronizerConfig) throws(ActionError) {
+        switch action {
+        case .none:
+            say("No action requested: configuration only.")
+        case .web:
+            say("The web dashboard is not provided by synq. The equivalent is `synchronize web` from synchronizer-cli, which reads the same \(locations.synchronizerConfigFile).")
+        case .service:
+            try writeService(config)
+        case .start:
+            try start(config)
+        }
+    }
+
+    func unit(for config: SynchronizerConfig) -> SystemdUnit {
+        SystemdUnit(config: config, platform: host.dockerPlatform, dockerPath: docker.locate() ?? "/usr/bin/docker",
+                    environmentFile: locations.environmentFile, userName: host.userName)
+    }
+
+    private func writeService(_ config: SynchronizerConfig) throws(ActionError) {
+        let unit = unit(for: config)
+        if dryRun {
+            say("Would write \(locations.environmentFile) (mode 0600):\n" + indent(unit.renderEnvironment(masked: true)))
+            say("Would write \(locations.serviceFile) (mode 0644, no secret in it):\n" + indent(unit.renderUnit()))
+            return
+        }
+        say("Generating systemd service…")
+        do {
+            try SecureFile.ensureDirectory(locations.synchronizerDirectory)
+            try SecureFile.write(Data(unit.renderEnvironment().utf8), to: locations.environmentFile, mode: 0o600)
+            try SecureFile.write(Data(unit.renderUnit().utf8), to: locations.serviceFile, mode: 0o644)
+        } catch {
+            throw .file(error)
+        }
+        say("Service file written: \(locations.serviceFile)")
+        say("Its synq key is in \(locations.environmentFile) (mode 0600), not in the unit.")
+        say("To install and start it:\n" + unit.installCommands(unitPath: locations.serviceFile).map { "  " + $0 }.joined(separator: "\n"))
+    }
+
+    /// The `docker run` arguments; the key travels in the env file, never here.
+    func runArguments(for config: SynchronizerConfig) -> [String] {
+        [
+            "run", "--detach", "--name", SystemdUnit.containerName, "--restart", "unless-stopped",
+            "--pull", "always", "--platform", host.dockerPlatform,
+            "--env-file", locations.environmentFile,
+            SystemdUnit.image,
+            "--depin", config.depin, "--sync-name", config.syncHash, "--wallet", config.wallet,
+        ]
+    }
+
+    private func start(_ config: SynchronizerConfig) throws(ActionError) {
+        let unit = unit(for: config)
+        let arguments = runArguments(for: config)
+        guard let dockerPath = docker.locate() else {
+            if dryRun {
+                say("Would start the container, but `docker` is not on PATH (\(docker.searchPath)).")
+                return
+            }
+            throw .dockerNotFound(searchPath: docker.searchPath)
+        }
+        if dryRun {
+            say("Would write \(locations.environmentFile) (mode 0600):\n" + indent(unit.renderEnvironment(masked: true)))
+            say("Would run: \(dockerPath) rm -f \(SystemdUnit.containerName)")
+            say("Would run: \(dockerPath) \(arguments.joined(separator: " "))")
+            return
+        }
+        do {
+            try SecureFile.ensureDirectory(locations.synchronizerDirectory)
+            try SecureFile.write(Data(unit.renderEnvironment().utf8), to: locations.environmentFile, mode: 0o600)
+        } catch {
+            throw .file(error)
+        }
+        say("Starting the synchronizer container with \(dockerPath)…")
+        // A container left by an earlier run would make `docker run --name` fail.
+        _ = try docker.run(dockerPath, ["rm", "-f", SystemdUnit.containerName], quiet: true)
+        let status = try docker.run(dockerPath, arguments)
+        guard status == 0 else { throw .dockerFailed(status: status) }
+        say("Container \(SystemdUnit.containerName) started (key passed through \(locations.environmentFile), not the command line).")
+    }
+
+    private func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import SynqAPI
+
+/// Reads and writes the profiles (`config.toml`) and their keys (`credentials.json`) in the
+/// config folder. The folder is 0700 and both files 0600, each written atomically; the keys
+/// file is refused when group or others can read it.
+public struct CredentialStore: Sendable {
+    public let locations: ConfigLocations
+
+    public init(locations: ConfigLocations) {
+        self.locations = locations
+    }
+
+    /// How the keys are protected now, without asking for a passphrase; nil when no keys are stored.
+    public func protection() throws(CredentialStoreError) -> CredentialProtection? {
+        guard let data = try readCredentials() else { return nil }
+        return try decodeEnvelope(data).protection
+    }
+
+    /// Everything, opening encrypted keys with a passphrase from `source` (asked only when the
+    /// keys are encrypted). With no source, encrypted keys are left out and nothing is asked.
+    public func load(passphrase source: (any PassphraseSource)?) throws -> ProfileSet {
+        var set = ProfileSet()
+        if let text = try readProfiles() {
+            let document: ProfilesDocument
+            do {
+                document = try ProfilesDocument.parse(text)
+            } catch {
+                throw CredentialStoreError.corrupt(reason: "\(locations.profilesFile) is not valid TOML")
+            }
+            if let active = document.active, Profile.isValidName(active) { set.activeName = active }
+            for (name, entry) in document.profiles ?? [:] where Profile.isValidName(name) {
+                set.profiles[name] = Profile(name: name, enterpriseURL: entry.enterprise_url, synvoURL: entry.synvo_url)
+            }
+        }
+        guard let data = try readCredentials() else { return set }
+        let envelope = try decodeEnvelope(data)
+        set.protection = envelope.protection
+        let keys: [String: CredentialsFile.Keys]
+        switch envelope.protection {
+        case .permissionsOnly:
+            keys = envelope.profiles ?? [:]
+        case .passphrase:
+            guard let kdf = envelope.kdf, let sealedText = envelope.sealed, let sealed = Data(base64Encoded: sealedText),
+                  envelope.cipher == CredentialCipher.cipherName
+            else { throw CredentialStoreError.corrupt(reason: "the encrypted section is incomplete") }
+            guard let source else {
+                set.keysLoaded = false
+                return set
+            }
+            let phrase = try source.passphrase(confirm: false)
+            let plain = try CredentialCipher.open(sealed, passphrase: phrase, parameters: kdf)
+            guard let decoded = try? JSONDecoder().decode([String: CredentialsFile.Keys].self, from: plain) else {
+                throw CredentialStoreError.corrupt(reason: "the decrypted keys are not readable")
+            }
+            keys = decoded
+            set.passphrase = phrase
+        }
+        for (name, entry) in keys where Profile.isValidName(name) {
+            var profile = set.profiles[name] ?? Profile(name: name)
+            profile.enterpriseKey = entry.enterpriseApiKey.map { Secret($0) }
+            profile.synvoKey = entry.synvoApiKey.map { Secret($0) }
+            set.profiles[name] = profile
+        }
+        return set
+    }
+
+    /// Writes both files. An encrypted set is sealed again under a fresh salt.
+    public func save(_ set: ProfileSet) throws(CredentialStoreError) {
+        do {
+            try SecureFile.ensureDirectory(locations.configDirectory)
+        } catch {
+            throw .file(error)
+        }
+        var document = ProfilesDocument(active: set.activeName, profiles: [:])
+        var keys: [String: CredentialsFile.Keys] = [:]
+        for (name, profile) in set.profiles {
+            document.profiles?[name] = .init(enterprise_url: profile.enterpriseURL, synvo_url: profile.synvoURL)
+            let entry = CredentialsFile.Keys(enterpriseApiKey: profile.enterpriseKey?.reveal(), synvoApiKey: profile.synvoKey?.reveal())
+            if entry.enterpriseApiKey != nil || entry.synvoApiKey != nil { keys[name] = entry }
+        }
+        if !set.keysLoaded {
+            // The keys were never opened: rewrite the profiles only and leave the sealed keys as they are.
+            do {
+                try SecureFile.write(Data(try document.render().utf8), to: locations.profilesFile)
+            } catch let error as SecureFileError {
+                throw .file(error)
+            } catch {
+                throw .corrupt(reason: "cannot encode the configuration")
+            }
+            return
+        }
+        let envelope: CredentialsFile
+        switch set.protection {
+        case .permissionsOnly:
+            envelope = CredentialsFile(format: CredentialsFile.formatName, protection: .permissionsOnly, notice: CredentialsFile.plainNotice, profiles: keys)
+        case .passphrase:
+            guard let phrase = set.passphrase else { throw .passphraseRequired }
+            let parameters = ScryptParameters.fresh()
+            let plain = (try? JSONEncoder().encode(keys)) ?? Data("{}".utf8)
+            let sealed = try CredentialCipher.seal(plain, passphrase: phrase, parameters: parameters)
+            envelope = CredentialsFile(
+                format: CredentialsFile.formatName, protection: .passphrase, notice: CredentialsFile.sealedNotice,
+                kdf: parameters, cipher: CredentialCipher.cipherName, sealed: sealed.base64EncodedString()
+            )
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            let toml = try document.render()
+            try SecureFile.write(Data(toml.utf8), to: locations.profilesFile)
+            var json = try encoder.encode(envelope)
+            json.append(0x0A)
+            try SecureFile.write(json, to: locations.credentialsFile)
+        } catch let error as SecureFileError {
+            throw .file(error)
+        } catch {
+            throw .corrupt(reason: "cannot encode the configuration")
+        }
+    }
+
+    private func readProfiles() throws(CredentialStoreError) -> String? {
+        do {
+            return try SecureFile.readPrivate(locations.profilesFile, forbidden: 0o022).map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            throw .file(error)
+        }
+    }
+
+    private func readCredentials() throws(CredentialStoreError) -> Data? {
+        do {
+            return try SecureFile.readPrivate(locations.credentialsFile)
+        } catch {
+            throw .file(error)
+        }
+    }
+
+    private func decodeEnvelope(_ data: Data) throws(CredentialStoreError) -> CredentialsFile {
+        guard let envelope = try? JSONDecoder().decode(CredentialsFile.self, from: data) else {
+            throw .corrupt(reason: "\(locations.credentialsFile) is not a synq credentials file")
+        }
+        guard envelope.format == CredentialsFile.formatName else { throw .corrupt(reason: "unknown format \"\(envelope.format)\"") }
+        return envelope
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SynqAPI
+
+/// Where the passphrase for encrypted credentials comes from.
+public protocol PassphraseSource: Sendable {
+    /// The passphrase. `confirm` asks twice when a human types a new one.
+    func passphrase(confirm: Bool) throws -> Secret
+}
+
+/// `SYNQ_PASSPHRASE` when set, else a masked prompt on the terminal, else an error.
+public struct LivePassphraseSource: PassphraseSource {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func passphrase(confirm: Bool) throws -> Secret {
+        if let value = environment["SYNQ_PASSPHRASE"], !value.isEmpty { return Secret(value) }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open()
+        } catch {
+            throw CredentialStoreError.passphraseRequired
+        }
+        defer { terminal.close() }
+        let first = try terminal.readMasked(prompt: "Passphrase for synq credentials: ")
+        guard !first.isEmpty else { throw PromptError.empty("passphrase") }
+        if confirm {
+            let second = try terminal.readMasked(prompt: "Repeat the passphrase: ")
+            guard first == second else { throw PromptError.mismatch("passphrases") }
+        }
+        return first
+    }
+}

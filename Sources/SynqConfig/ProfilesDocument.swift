@@ -1,0 +1,30 @@
+import Foundation
+import TOMLKit
+
+/// The on-disk shape of `config.toml`: which profile is active and each profile's base URLs.
+/// No secret is ever written here.
+struct ProfilesDocument: Codable, Sendable {
+    struct Entry: Codable, Sendable, Equatable {
+        var enterprise_url: String?
+        var synvo_url: String?
+    }
+
+    var active: String?
+    var profiles: [String: Entry]?
+
+    static let header = """
+    # synq configuration: named profiles and their base URLs.
+    # API keys are never kept here; they live in credentials.json beside this file (mode 0600).
+    # Precedence for every setting: command-line flags, then environment, then this file.
+
+    """
+
+    static func parse(_ text: String) throws -> ProfilesDocument {
+        try TOMLDecoder().decode(ProfilesDocument.self, from: text)
+    }
+
+    func render() throws -> String {
+        let body: String = try TOMLEncoder().encode(self)
+        return Self.header + body + (body.hasSuffix("\n") ? "" : "\n")
+    }
+}

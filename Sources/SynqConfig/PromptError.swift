@@ -1,0 +1,26 @@
+import Foundation
+
+/// Why an interactive prompt gave no answer.
+public enum PromptError: Error, Sendable, Equatable {
+    /// No controlling terminal (a pipe, cron, CI): prompts are impossible.
+    case noTerminal
+    /// Ctrl-C, Ctrl-D on an empty line, or the terminal closed.
+    case cancelled
+    case empty(String)
+    case mismatch(String)
+    case tooLong
+}
+
+extension PromptError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .noTerminal: "no terminal to prompt on"
+        case .cancelled: "cancelled"
+        case .empty(let what): "the \(what) cannot be empty"
+        case .mismatch(let what): "the \(what) do not match"
+        case .tooLong: "the answer is too long"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import Logging
+import SynqAPI
+
+/// The pieces of a built sandbox that `RunningSandbox` keeps hold of.
+struct SandboxParts<App: ApplicationProtocol>: Sendable {
+    var application: App
+    var injector: FaultInjector
+    var limiter: RateLimiter
+    var store: SandboxStore
+}
+
+/// Builds the sandbox application (both APIs and the control routes on one port) without
+/// running it: open and seed the database, arm the configured faults, wire the routes.
+/// `onServerRunning` receives the port actually bound, which matters when `port` is 0.
+public func buildSandbox(
+    _ configuration: SandboxConfiguration,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    try await buildSandboxParts(configuration, onServerRunning: onServerRunning).application
+}
+
+func buildSandboxParts(
+    _ configuration: SandboxConfiguration,
+    onServerRunning: @escaping @Sendable (Int) async -> Void
+) async throws -> SandboxParts<some ApplicationProtocol> {
+    let configuration = try configuration.validated()
+    let queue = try SandboxDatabase.open(path: configuration.databasePath)
+    try await FleetSeeder(configuration: configuration).seedIfEmpty(queue)
+    let store = SandboxStore(queue: queue)
+    let injector = FaultInjector(configuration.faults)
+    let limiter = RateLimiter(limit: configuration.rateLimit, window: configuration.rateWindow, now: configuration.now)
+
+    let router = Router(context: SandboxRequestContext.self)
+    if configuration.logLevel <= .info {
+        router.add(middleware: LogRequestsMiddleware(.info))
+    }
+    let enterprise = router.group("api/synq-keys/enterprise")
+        .add(middleware: FaultMiddleware(injector: injector, service: .enterprise))
+    EnterpriseRoutes(store: store, now: configuration.now).register(on: enterprise)
+    let synvo = router.group("user/api_keys")
+        .add(middleware: RateLimitMiddleware(limiter: limiter))
+        .add(middleware: FaultMiddleware(injector: injector, service: .synvo))
+    SynvoRoutes(store: store, now: configuration.now).register(on: synvo)
+    let control = router.group("__sandbox").add(middleware: LoopbackOnlyMiddleware())
+    ControlRoutes(injector: injector, limiter: limiter, store: store).register(on: control)
+
+    var logger = Logger(label: "synq.sandbox")
+    logger.logLevel = configuration.logLevel
+    let port = configuration.port
+    let application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: port), serverName: "synq-sandbox"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger
+    )
+    return SandboxParts(application: application, injector: injector, limiter: limiter, store: store)
+}
+
+/// Builds the sandbox and runs it until SIGINT or SIGTERM, then shuts down gracefully.
+/// This is what `synq sandbox` runs.
+public func runSandbox(
+    _ configuration: SandboxConfiguration,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws {
+    let application = try await buildSandbox(configuration, onServerRunning: onServerRunning)
+    try await application.runService()
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import SynqAPI
+
+/// Applies the armed fault, if one matches, to an API request. Answers that rewrite the real
+/// response (`truncated`, `large`, `wrongType`) run the route first, so state changes happen
+/// as they would when a real server's reply is mangled on the way back.
+struct FaultMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let injector: FaultInjector
+    let service: Service
+
+    /// Thrown after closing the connection so no response is written.
+    struct ConnectionDropped: Error {}
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let rule = await injector.take(method: request.method.rawValue, path: request.uri.path) else {
+            return try await next(request, context)
+        }
+        switch rule.kind {
+        case .latency:
+            try await hold(context, for: .milliseconds(rule.latencyMs ?? 0))
+            return try await next(request, context)
+        case .status:
+            return errorResponse(status: rule.status ?? 500)
+        case .malformed:
+            return JSONResponses.raw(Data(#"{"success": true, "synchronizers": [{"id": "a1" "name": }, <html>oops</html>"#.utf8))
+        case .truncated:
+            var response = try await next(request, context)
+            let data = try await response.body.collect()
+            response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: data.prefix(max(1, data.count / 2))))
+            return response
+        case .drop:
+            try await drop(context)
+        case .hang:
+            try await hold(context, for: FaultRule.maxHold)
+            try await drop(context)
+        case .large:
+            var response = try await next(request, context)
+            let data = try await response.body.collect()
+            response.body = Self.padded(data, to: rule.bytes ?? FaultRule.defaultLargeBytes)
+            return response
+        case .wrongType:
+            var response = try await next(request, context)
+            let data = try await response.body.collect()
+            response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: WrongTyper.rewrite(data, field: rule.field)))
+            return response
+        }
+    }
+
+    /// Waits, but gives up as soon as the client has gone (or the server is stopping), so a
+    /// held request never outlives its reason.
+    private func hold(_ context: Context, for duration: Duration) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: duration)
+        while clock.now < deadline {
+            guard context.channel.isActive else { throw ConnectionDropped() }
+            let left = clock.now.duration(to: deadline)
+            try await Task.sleep(for: min(left, .milliseconds(100)))
+        }
+    }
+
+    private func drop(_ context: Context) async throws -> Never {
+        try? await context.channel.close()
+        throw ConnectionDropped()
+    }
+
+    /// An error with the API's own body shape: `{success:false,message}` or `{error,code}`.
+    private func errorResponse(status code: Int) -> Response {
+        let status = HTTPStatus(code: code)
+        let reason = status.reasonPhrase.isEmpty ? "HTTP \(code)" : status.reasonPhrase
+        switch service {
+        case .enterprise:
+            return JSONResponses.enterpriseError(status, reason)
+        case .synvo:
+            let code: String = switch code {
+            case 400: SynvoErrorCode.badRequest.rawValue
+            case 401: SynvoErrorCode.invalidAPIKey.rawValue
+            case 429: SynvoErrorCode.rateLimited.rawValue
+            default: reason.uppercased().replacingOccurrences(of: " ", with: "_")
+            }
+            return JSONResponses.synvoError(status, reason, code: code)
+        }
+    }
+
+    /// The real JSON object with an unknown `padding` field in front, streamed in 1 MiB chunks
+    /// so a 50 MB answer never sits in memory twice.
+    static func padded(_ data: Data, to bytes: Int) -> ResponseBody {
+        guard data.first == UInt8(ascii: "{"), data.count > 2 else { return ResponseBody(byteBuffer: ByteBuffer(bytes: data)) }
+        let head = Data(#"{"padding":""#.utf8)
+        let tail = Data("\",".utf8) + data.dropFirst()
+        let padding = max(0, bytes - head.count - tail.count)
+        let chunkSize = 1 << 20
+        let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: min(chunkSize, max(padding, 1)))
+        return ResponseBody(contentLength: head.count + padding + tail.count) { writer in
+            try await writer.write(ByteBuffer(bytes: head))
+            var left = padding
+            while left > 0 {
+                let size = min(left, chunkSize)
+                try await writer.write(size == chunk.readableBytes ? chunk : chunk.getSlice(at: chunk.readerIndex, length: size)!)
+                left -= size
+            }
+            try await writer.write(ByteBuffer(bytes: tail))
+            try await writer.finish(nil)
+        }
+    }
+}

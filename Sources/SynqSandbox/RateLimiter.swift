@@ -1,0 +1,48 @@
+import Foundation
+import SynqAPI
+
+/// Synvo's per-key rate limit as fixed windows aligned to multiples of the window length
+/// (so `X-RateLimit-Reset` is the same for every request in a window).
+actor RateLimiter {
+    /// What one request got: whether it may proceed, and the budget to report.
+    struct Decision: Sendable {
+        var allowed: Bool
+        var rateLimit: RateLimit
+    }
+
+    private struct Window {
+        var start: Double
+        var used: Int
+    }
+
+    private let limit: Int
+    private let window: Double
+    private let now: @Sendable () -> Date
+    private var windows: [String: Window] = [:]
+
+    init(limit: Int, window: Duration, now: @escaping @Sendable () -> Date) {
+        self.limit = limit
+        let parts = window.components
+        self.window = max(Double(parts.seconds) + Double(parts.attoseconds) / 1e18, 0.001)
+        self.now = now
+    }
+
+    /// Spends one request of `key`'s budget, if any is left.
+    func spend(_ key: String) -> Decision {
+        let time = now().timeIntervalSince1970
+        let start = (time / window).rounded(.down) * window
+        var current = windows[key] ?? Window(start: start, used: 0)
+        if current.start != start { current = Window(start: start, used: 0) }
+        let allowed = current.used < limit
+        if allowed { current.used += 1 }
+        windows[key] = current
+        if windows.count > 10_000 { windows = windows.filter { $0.value.start == start } }
+        let reset = Date(timeIntervalSince1970: (start + window).rounded(.up))
+        return Decision(allowed: allowed, rateLimit: RateLimit(limit: limit, remaining: limit - current.used, reset: reset))
+    }
+
+    /// Forgets every window (the control route's reset).
+    func reset() {
+        windows = [:]
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// Opens the sandbox's SQLite database (a file, or memory) and brings its schema up to date.
+///
+/// Dates are stored as Unix seconds (REAL); Synvo key statuses as free text, so a status the
+/// API does not document can be stored and served as clients would meet it.
+enum SandboxDatabase {
+    static func open(path: String?) throws(SandboxError) -> DatabaseQueue {
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            let queue: DatabaseQueue
+            if let path {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            } else {
+                queue = try DatabaseQueue(configuration: configuration)
+            }
+            try migrator.migrate(queue)
+            return queue
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "account") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("api_key", .text).notNull().unique()
+                t.column("is_enterprise", .boolean).notNull()
+                t.column("wallet_address", .text)
+                t.column("dashboard_password", .text)
+                t.column("default_action", .text)
+                t.column("web", .boolean)
+                t.column("owner_wallet", .text)
+            }
+            try db.create(table: "synchronizer") { t in
+                // `seq` keeps the list in creation order without sorting on dates.
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("id", .text).notNull().unique()
+                t.column("account_id", .text).notNull().references("account")
+                t.column("key", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("is_enabled", .boolean).notNull()
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(index: "synchronizer_by_account", on: "synchronizer", columns: ["account_id", "seq"])
+            try db.create(table: "synvo_user") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+            }
+            try db.create(table: "synvo_key") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("key_id", .text).notNull().unique()
+                t.column("user_id", .text).notNull().references("synvo_user")
+                t.column("name", .text)
+                t.column("status", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.column("last_used_at", .double)
+                // Only the public demo credentials are kept here, so they can authenticate.
+                // Keys created through the API store just their prefix: the plaintext is
+                // shown once and cannot be recovered from the database.
+                t.column("secret", .text).unique()
+                t.column("prefix", .text).notNull()
+            }
+            try db.create(index: "synvo_key_by_user", on: "synvo_key", columns: ["user_id", "seq"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import SynqAPI
+import SynqViewModel
+
+/// Composes the three parts of a TUI run and nothing more: the view model's `Store`
+/// (polls, reducer), the `TerminalSession` (ncurses thread, which renders with
+/// `ScreenRenderer`), and the wiring between them — states to the screen, keys to the store.
+public enum TUIApp {
+    /// Runs until the user quits (or a signal asks to). The terminal is restored before
+    /// this returns, also when it throws.
+    public static func run(settings: ViewModelSettings, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?,
+                           credentials: (any CredentialClientFactory)?, terminal: TerminalConfiguration) async throws(TerminalError) {
+        guard TerminalSession.isInteractive else { throw .notATerminal }
+        let session = try TerminalSession(configuration: terminal)
+        let store = Store(settings: settings, enterprise: enterprise, synvo: synvo, clipboard: session,
+                          credentials: credentials, clock: ContinuousClock())
+        try await run(store: store, session: session)
+    }
+
+    /// The wiring, for any store clock.
+    public static func run<C: Clock>(store: Store<C>, session: TerminalSession) async throws(TerminalError) where C.Duration == Duration {
+        let storeTask = Task { await store.run() }
+        let forwarder = Task {
+            for await state in store.states { session.post(state) }
+            // The store finished (quit): let the terminal go.
+            session.stop()
+        }
+        let outcome: Result<Void, TerminalError>
+        do throws(TerminalError) {
+            try await session.run(
+                key: { store.send(.key($0)) },
+                viewport: { store.send(.viewport(tableRows: $0)) },
+                stopSignal: { store.send(.command(.quit)) }
+            )
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        store.shutdown()
+        await storeTask.value
+        await forwarder.value
+        try outcome.get()
+    }
+}

@@ -1,0 +1,45 @@
+import SynqViewModel
+
+/// The line above the status bar: a y/n question, a prompt's field, the filter being
+/// typed, the latest message, or the selected row's details, in that order.
+enum CommandLine {
+    static func draw(_ state: AppState, into grid: inout Grid, y: Int) -> Frame.Cursor? {
+        grid.fill(x: 0, y: y, count: grid.width, role: .base)
+        switch state.modal {
+        case .confirmToggle(let confirmation)?:
+            grid.write(TextLayout.truncate(Grid.displayable(confirmation.question, glyphs: grid.glyphs), to: grid.width - 1, ellipsis: grid.glyphs.ellipsis),
+                       x: 1, y: y, role: .prompt, maxWidth: grid.width - 1)
+            return nil
+        case .prompt(let prompt)?:
+            let cursor = TextFieldView.draw(label: prompt.title, field: prompt.field, into: &grid, x: 1, y: y, width: grid.width - 2)
+            return Frame.Cursor(x: cursor.x, y: cursor.y)
+        default:
+            break
+        }
+        if state.isEditingFilter {
+            let field = state.pane == .keys ? state.keys.filter : state.synchronizers.filter
+            let cursor = TextFieldView.draw(label: "/", field: field, into: &grid, x: 1, y: y, width: grid.width - 2, labelRole: .filter, fieldRole: .filter)
+            return Frame.Cursor(x: cursor.x, y: cursor.y)
+        }
+        if let message = state.message {
+            let role: StyleRole = switch message.kind {
+            case .error: .statusError
+            case .success: .enabled
+            case .info: .base
+            }
+            grid.write(TextLayout.truncate(Grid.displayable(message.text, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
+                       x: 1, y: y, role: role, maxWidth: grid.width - 2)
+            return nil
+        }
+        let detail: String? = switch state.pane {
+        case .synchronizers: state.isConfigured(.synchronizers) ? SynchronizersPane.detail(state) : nil
+        case .keys: state.isConfigured(.keys) ? SynvoKeysPane.detail(state) : nil
+        case .preferences: nil
+        }
+        if let detail {
+            grid.write(TextLayout.truncate(Grid.displayable(detail, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
+                       x: 1, y: y, role: .dim, maxWidth: grid.width - 2)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+import SynqViewModel
+
+/// Draws a whole `AppState` into a `Grid`: tabs, the current pane, the command line, the
+/// status bar, and the help overlay or key modal on top. Pure apart from `ScrollMemory`,
+/// so snapshot tests render exactly what the terminal shows.
+public struct ScreenRenderer: Sendable {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public var glyphs: Glyphs
+    public var keyMap: KeyMap
+
+    public init(glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard) {
+        self.glyphs = glyphs
+        self.keyMap = keyMap
+    }
+
+    public func render(_ state: AppState, width: Int, height: Int, scroll: inout ScrollMemory) -> Frame {
+        var grid = Grid(width: width, height: height, glyphs: glyphs)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            drawTooSmall(into: &grid)
+            return Frame(grid: grid)
+        }
+        TabBar.draw(current: state.pane, into: &grid, y: 0)
+        let body = Rect(x: 0, y: 1, width: width, height: height - 3)
+        var tableRows = 0
+        switch state.pane {
+        case .synchronizers:
+            let pane = SynchronizersPane.pane(state, glyphs: glyphs)
+            let result = pane.draw(state.synchronizers, resource: state.synchronizersResource, configured: state.isConfigured(.synchronizers),
+                                   service: .enterprise, readOnly: state.isReadOnly, now: state.now, into: &grid, rect: body,
+                                   previousOffset: scroll.offsets[.synchronizers] ?? 0)
+            scroll.offsets[.synchronizers] = result.offset
+            tableRows = result.visible
+        case .keys:
+            let pane = SynvoKeysPane.pane(state)
+            let result = pane.draw(state.keys, resource: state.keysResource, configured: state.isConfigured(.keys),
+                                   service: .synvo, readOnly: state.isReadOnly, now: state.now, into: &grid, rect: body,
+                                   previousOffset: scroll.offsets[.keys] ?? 0)
+            scroll.offsets[.keys] = result.offset
+            tableRows = result.visible
+        case .preferences:
+            PreferencesPane.draw(state, into: &grid, rect: body)
+            tableRows = max(1, body.height - 3)
+        }
+        var cursor = CommandLine.draw(state, into: &grid, y: height - 2)
+        StatusBar(segments: StatusLine.segments(state, glyphs: glyphs)).draw(into: &grid, y: height - 1)
+        if state.isHelpVisible {
+            HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 1, y: 1, width: width - 2, height: height - 2))
+            cursor = nil
+        } else if case .oneTimeKey(let modal)? = state.modal {
+            KeyModalView.draw(modal, into: &grid, area: Rect(x: 1, y: 1, width: width - 2, height: height - 2))
+            cursor = nil
+        }
+        return Frame(grid: grid, cursor: cursor, tableRows: tableRows)
+    }
+
+    private func drawTooSmall(into grid: inout Grid) {
+        guard grid.height > 0, grid.width > 0 else { return }
+        let full = "Terminal too small: \(grid.width)x\(grid.height), need \(Self.minimumWidth)x\(Self.minimumHeight)"
+        let text = CharacterWidth.of(full) <= grid.width ? full : TextLayout.truncate("Terminal too small", to: grid.width, ellipsis: glyphs.ellipsis)
+        let x = max(0, (grid.width - CharacterWidth.of(text)) / 2)
+        grid.write(text, x: x, y: grid.height / 2, role: .statusWarning)
+    }
+}

@@ -1,0 +1,61 @@
+import SynqViewModel
+
+/// What the status bar says for a state: pane counts, freshness or the error and its age,
+/// marks and pending toggles, the Synvo budget or 429 countdown, read-only.
+enum StatusLine {
+    static func segments(_ state: AppState, glyphs: Glyphs) -> [StatusBar.Segment] {
+        typealias Segment = StatusBar.Segment
+        var result: [Segment] = []
+        if case .prompt(let prompt)? = state.modal {
+            if let error = prompt.error { result.append(Segment(text: error, role: .statusError, priority: 90)) }
+            result.append(Segment(text: prompt.hint, role: .statusBar, priority: 80))
+            return result
+        }
+        if state.isReadOnly { result.append(Segment(text: "READ-ONLY", role: .readonly, priority: 100)) }
+        let dot = glyphs.unicode ? " · " : ", "
+        switch state.pane {
+        case .synchronizers:
+            let table = state.synchronizers
+            let enabled = table.all.reduce(0) { $0 + ($1.isEnabled == true ? 1 : 0) }
+            var text = "\(table.all.count) synchronizer\(table.all.count == 1 ? "" : "s")"
+            if !table.all.isEmpty { text += dot + "\(enabled) enabled" }
+            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
+            if state.isConfigured(.synchronizers) { result.append(Segment(text: text, role: .statusBar, priority: 40)) }
+            if !table.marked.isEmpty { result.append(Segment(text: "\(table.marked.count) marked", role: .statusInfo, priority: 60)) }
+        case .keys:
+            let table = state.keys
+            let active = table.all.reduce(0) { $0 + ($1.status == .active ? 1 : 0) }
+            var text = "\(table.all.count) key\(table.all.count == 1 ? "" : "s")"
+            if !table.all.isEmpty { text += dot + "\(active) active" }
+            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
+            if state.isConfigured(.keys) { result.append(Segment(text: text, role: .statusBar, priority: 40)) }
+        case .preferences:
+            break
+        }
+        if !state.pendingToggles.isEmpty {
+            result.append(Segment(text: "\(glyphs.pending) \(state.pendingToggles.count) pending", role: .statusInfo, priority: 65))
+        }
+        if state.isCreating { result.append(Segment(text: "creating\(glyphs.ellipsis)", role: .statusInfo, priority: 64)) }
+        if state.isConfigured(state.pane) {
+            switch state.resource(state.pane.resource).status {
+            case .neverLoaded:
+                break
+            case .loading:
+                result.append(Segment(text: "loading\(glyphs.ellipsis)", role: .statusInfo, priority: 50))
+            case .loaded(let at):
+                result.append(Segment(text: "updated " + RelativeTime.ago(at, now: state.now), role: .statusBar, priority: 30))
+            case .stale(let error, let since, _):
+                let age = RelativeTime.duration(Int(state.now.timeIntervalSince(since)))
+                result.append(Segment(text: "stale \(age): \(error)", role: .statusError, priority: 85))
+            }
+        }
+        if let countdown = state.rateLimitCountdown {
+            result.append(Segment(text: "rate limited, retry in \(RelativeTime.duration(countdown))", role: .statusWarning, priority: 95, side: .right))
+        } else if let budget = state.rateLimit, state.isConfigured(.keys) {
+            let low = budget.remaining <= budget.reserve
+            result.append(Segment(text: "Synvo \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo, priority: 55, side: .right))
+        }
+        result.append(Segment(text: "? help", role: .statusBar, priority: 10, side: .right))
+        return result
+    }
+}

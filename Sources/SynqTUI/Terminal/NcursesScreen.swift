@@ -1,0 +1,228 @@
+import CNcurses
+import Foundation
+import SynqViewModel
+
+/// The terminal thread's side of the session: owns ncurses from `initscr` to `endwin`,
+/// and is only ever touched by that one thread. It sleeps in poll(2) on standard input
+/// and the wake pipe, so with no key, no resize and no new state it costs nothing.
+final class NcursesScreen {
+    struct Callbacks: Sendable {
+        var key: @Sendable (KeyPress) -> Void
+        var viewport: @Sendable (Int) -> Void
+        var stopSignal: @Sendable () -> Void
+    }
+
+    private let configuration: TerminalConfiguration
+    private let mailbox: TerminalMailbox
+    private let wakeRead: Int32
+    private let callbacks: Callbacks
+    private var renderer = ScreenRenderer()
+    private var palette: StylePalette?
+    private var scroll = ScrollMemory()
+    private var state: AppState?
+    private var stateVersion = -1
+    private var shown: Grid?
+    private var shownCursor: Frame.Cursor?
+    private var reportedRows = -1
+    private var paste: String?
+    private var stopSignalReported = false
+
+    init(configuration: TerminalConfiguration, mailbox: TerminalMailbox, wakeRead: Int32, callbacks: Callbacks) {
+        self.configuration = configuration
+        self.mailbox = mailbox
+        self.wakeRead = wakeRead
+        self.callbacks = callbacks
+    }
+
+    /// Runs until a stop request. Throws only if the terminal cannot be set up.
+    func run(wakeWrite: Int32) throws(TerminalError) {
+        let codeset = String(cString: synq_codeset())
+        renderer = ScreenRenderer(glyphs: configuration.forceASCII ? .ascii : Glyphs.forCodeset(codeset), keyMap: configuration.keyMap)
+        synq_capture_terminal(STDOUT_FILENO)
+        synq_install_signal_handlers(wakeWrite)
+        guard synq_newterm() != nil else {
+            synq_reset_signal_handlers()
+            throw .cannotInitialize(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        setUp()
+        defer { tearDown() }
+        loop()
+    }
+
+    private func setUp() {
+        set_escdelay(25)
+        raw()
+        noecho()
+        nonl()
+        let window = synq_stdscr()
+        keypad(window, true)
+        nodelay(window, true)
+        intrflush(window, false)
+        meta(window, true)
+        var colors = 0
+        var defaultColors = false
+        if has_colors() {
+            start_color()
+            defaultColors = use_default_colors() != ERR
+            colors = Int(synq_colors())
+        }
+        palette = StylePalette(theme: configuration.theme, monochrome: configuration.monochrome, colors: colors,
+                               pairs: Int(synq_color_pairs()), defaultColors: defaultColors)
+        _ = define_key("\u{1b}[200~", NcursesKeys.pasteBegin)
+        _ = define_key("\u{1b}[201~", NcursesKeys.pasteEnd)
+        curs_set(0)
+        synq_prepare_restore(configuration.bracketedPaste ? 1 : 0)
+        if configuration.bracketedPaste { writeRaw("\u{1b}[?2004h") }
+    }
+
+    private func tearDown() {
+        if configuration.bracketedPaste { writeRaw("\u{1b}[?2004l") }
+        curs_set(1)
+        endwin()
+        synq_mark_restored()
+        synq_reset_signal_handlers()
+    }
+
+    private func loop() {
+        var needsFrame = true
+        while true {
+            let mail = mailbox.take()
+            for write in mail.rawWrites {
+                let ok = writeRaw(write.text)
+                write.done?.resume(returning: ok ? .sent : .unavailable("could not write to the terminal"))
+            }
+            if mail.stopRequested { return }
+            if mail.stateVersion != stateVersion, let next = mail.state {
+                stateVersion = mail.stateVersion
+                if next != state {
+                    state = next
+                    needsFrame = true
+                }
+            }
+            if synq_take_resize() != 0 {
+                var rows: Int32 = 0
+                var cols: Int32 = 0
+                if synq_tty_size(STDOUT_FILENO, &rows, &cols) == 0 { resizeterm(rows, cols) }
+                shown = nil
+                needsFrame = true
+            }
+            let signal = synq_stop_requested()
+            if signal != 0, !stopSignalReported {
+                stopSignalReported = true
+                callbacks.stopSignal()
+            }
+            readKeys()
+            if needsFrame {
+                drawFrame()
+                needsFrame = false
+            }
+            let ready = synq_wait(STDIN_FILENO, wakeRead, -1)
+            if ready & 2 != 0 { synq_drain_fd(wakeRead) }
+            if ready & 1 != 0, isInputClosed() {
+                // The terminal went away (SSH dropped without SIGHUP): quit.
+                if !stopSignalReported {
+                    stopSignalReported = true
+                    callbacks.stopSignal()
+                }
+            }
+        }
+    }
+
+    /// True when stdin reports hang-up with nothing to read.
+    private func isInputClosed() -> Bool {
+        var pfd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, 0) > 0 else { return false }
+        return pfd.revents & Int16(POLLHUP) != 0 && pfd.revents & Int16(POLLIN) == 0
+    }
+
+    private func readKeys() {
+        while true {
+            var value: UInt32 = 0
+            let rc = synq_get_wch(&value)
+            if rc == ERR { return }
+            if rc == synq_key_code_yes() {
+                let code = Int32(bitPattern: value)
+                if code == NcursesKeys.pasteBegin { paste = ""; continue }
+                if code == NcursesKeys.pasteEnd {
+                    if let text = paste, !text.isEmpty { callbacks.key(.paste(text)) }
+                    paste = nil
+                    continue
+                }
+                if code == Int32(KEY_RESIZE) { continue }
+                if let key = NcursesKeys.functionKey(code), paste == nil { callbacks.key(key) }
+                continue
+            }
+            if paste != nil {
+                if let scalar = Unicode.Scalar(value), (paste?.unicodeScalars.count ?? 0) < 65_536 {
+                    paste?.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            if let key = NcursesKeys.character(value) { callbacks.key(key) }
+        }
+    }
+
+    private func drawFrame() {
+        guard let state, let palette else { return }
+        let height = Int(getmaxy(synq_stdscr()))
+        let width = Int(getmaxx(synq_stdscr()))
+        guard width > 0, height > 0 else { return }
+        let frame = renderer.render(state, width: width, height: height, scroll: &scroll)
+        if frame.tableRows != reportedRows, frame.tableRows > 0 {
+            reportedRows = frame.tableRows
+            callbacks.viewport(frame.tableRows)
+        }
+        if frame.grid == shown, frame.cursor == shownCursor { return }
+        blit(frame.grid, palette: palette)
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(synq_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(synq_stdscr())
+        shown = frame.grid
+        shownCursor = frame.cursor
+    }
+
+    /// Writes only the cells that differ from what is on screen; ncurses then sends only
+    /// the bytes for those. Never clears the screen, so nothing flickers.
+    private func blit(_ grid: Grid, palette: StylePalette) {
+        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell { continue }
+                // The last cell of the screen cannot take a wide character.
+                if cell.width == 2, x + 1 >= grid.width { continue }
+                let entry = palette.entry(cell.role)
+                var wide = Self.wideChars(cell.text)
+                _ = synq_put_cell(Int32(y), Int32(x), &wide, entry.attributes, entry.pair)
+            }
+        }
+    }
+
+    /// A grapheme as ncurses wants it: the spacing character and up to four combining
+    /// marks, zero-terminated. Longer clusters (emoji ZWJ sequences) keep their first part.
+    private static func wideChars(_ text: String) -> [wchar_t] {
+        var result: [wchar_t] = []
+        for scalar in text.unicodeScalars {
+            if result.isEmpty || CharacterWidth.of(scalar) == 0 {
+                result.append(wchar_t(bitPattern: scalar.value))
+            }
+            if result.count == 5 { break }
+        }
+        if result.isEmpty { result.append(wchar_t(32)) }
+        result.append(0)
+        return result
+    }
+
+    @discardableResult
+    private func writeRaw(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { synq_write_raw($0, buffer.count) == 0 }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SynqAPI
+import SynqViewModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal as the rest of the app sees it: post states, get keys, copy to the
+/// clipboard, stop. Behind it one dedicated thread (not the cooperative pool, whose
+/// threads must never block in poll) owns ncurses for the whole session.
+public final class TerminalSession: Sendable, ClipboardWriter {
+    private let configuration: TerminalConfiguration
+    private let mailbox = TerminalMailbox()
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+
+    public init(configuration: TerminalConfiguration) throws(TerminalError) {
+        self.configuration = configuration
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw .pipeFailed(errno: errno) }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        wakeRead = fds[0]
+        wakeWrite = fds[1]
+    }
+
+    deinit {
+        close(wakeRead)
+        close(wakeWrite)
+    }
+
+    /// True when both standard input and output are terminals.
+    public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Shows this state next (older unshown states are skipped).
+    public func post(_ state: AppState) {
+        mailbox.post(state)
+        wake()
+    }
+
+    /// Ends `run`, restoring the terminal.
+    public func stop() {
+        mailbox.requestStop()
+        wake()
+    }
+
+    /// OSC 52: written by the terminal thread between frames.
+    public func copy(_ text: Secret) async -> CopyOutcome {
+        let sequence = OSC52.sequence(for: text, insideTmux: configuration.insideTmux)
+        return await withCheckedContinuation { continuation in
+            mailbox.enqueueRaw(sequence, done: continuation)
+            wake()
+        }
+    }
+
+    /// Runs the terminal until `stop()`. `key` gets every key press, `viewport` the number
+    /// of visible table rows when it changes, `stopSignal` SIGTERM/SIGHUP/SIGINT or a
+    /// vanished terminal (the caller should quit, then `stop()`).
+    public func run(key: @escaping @Sendable (KeyPress) -> Void,
+                    viewport: @escaping @Sendable (Int) -> Void,
+                    stopSignal: @escaping @Sendable () -> Void) async throws(TerminalError) {
+        guard Self.isInteractive else { throw .notATerminal }
+        let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, stopSignal: stopSignal)
+        let configuration = configuration
+        let mailbox = mailbox
+        let wakeRead = wakeRead
+        let wakeWrite = wakeWrite
+        let result: Result<Void, TerminalError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let screen = NcursesScreen(configuration: configuration, mailbox: mailbox, wakeRead: wakeRead, callbacks: callbacks)
+                do throws(TerminalError) {
+                    try screen.run(wakeWrite: wakeWrite)
+                    continuation.resume(returning: .success(()))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "synq-terminal"
+            thread.start()
+        }
+        try result.get()
+    }
+
+    private func wake() {
+        var byte: UInt8 = 0x77
+        _ = write(wakeWrite, &byte, 1)
+    }
+}

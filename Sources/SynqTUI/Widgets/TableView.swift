@@ -1,0 +1,85 @@
+/// Draws a table: header line, then the visible slice of rows with a two-cell gutter
+/// (mark, then pending/changed), the selected row highlighted. Only rows inside the
+/// viewport are read, so a million-row table costs the same as a ten-row one.
+public struct TableView<Row>: Sendable {
+    /// Per-row decoration the pane supplies.
+    public struct RowLook: Sendable, Hashable {
+        public var role: StyleRole
+        public var markGlyph: String?
+        public var statusGlyph: String?
+        public init(role: StyleRole = .base, markGlyph: String? = nil, statusGlyph: String? = nil) {
+            self.role = role
+            self.markGlyph = markGlyph
+            self.statusGlyph = statusGlyph
+        }
+    }
+
+    public var columns: [ColumnSpec<Row>]
+    /// Index in `columns` of the sorted column and its direction, for the header arrow.
+    public var sortColumn: Int?
+    public var sortAscending: Bool
+
+    public init(columns: [ColumnSpec<Row>], sortColumn: Int? = nil, sortAscending: Bool = true) {
+        self.columns = columns
+        self.sortColumn = sortColumn
+        self.sortAscending = sortAscending
+    }
+
+    static var gutterWidth: Int { 2 }
+
+    /// Draws into `rect`. `row(i)` is called only for visible indices.
+    public func draw(into grid: inout Grid, rect: Rect, count: Int, offset: Int, selected: Int?,
+                     row: (Int) -> Row, look: (Int, Row) -> RowLook) {
+        guard rect.width > Self.gutterWidth, rect.height > 0 else { return }
+        let layout = ColumnLayout.fit(columns, into: rect.width - Self.gutterWidth)
+        drawHeader(into: &grid, rect: rect, layout: layout)
+        let visible = rect.height - 1
+        guard visible > 0, count > 0 else { return }
+        let first = max(0, min(offset, max(0, count - 1)))
+        let last = min(count, first + visible)
+        for index in first..<last {
+            let y = rect.y + 1 + index - first
+            let value = row(index)
+            var decoration = look(index, value)
+            let isSelected = index == selected
+            if isSelected { decoration.role = .selection }
+            grid.fill(x: rect.x, y: y, count: rect.width, role: decoration.role)
+            grid.write(decoration.markGlyph ?? " ", x: rect.x, y: y, role: isSelected ? .selection : .marked, maxWidth: 1)
+            grid.write(decoration.statusGlyph ?? " ", x: rect.x + 1, y: y, role: decoration.role, maxWidth: 1)
+            var x = rect.x + Self.gutterWidth
+            for (position, columnIndex) in layout.indices.enumerated() {
+                let column = columns[columnIndex]
+                let width = layout.widths[position]
+                let raw = Grid.displayable(column.text(value), glyphs: grid.glyphs)
+                let text = TextLayout.fit(raw, to: width, alignment: column.alignment, ellipsis: grid.glyphs.ellipsis)
+                let role = isSelected ? .selection : (column.role(value) ?? decoration.role)
+                grid.write(text, x: x, y: y, role: role, maxWidth: width)
+                x += width + 1
+            }
+        }
+    }
+
+    private func drawHeader(into grid: inout Grid, rect: Rect, layout: ColumnLayout) {
+        grid.fill(x: rect.x, y: rect.y, count: rect.width, role: .header)
+        var x = rect.x + Self.gutterWidth
+        let arrow = sortAscending ? (grid.glyphs.unicode ? "↑" : "^") : (grid.glyphs.unicode ? "↓" : "v")
+        for (position, columnIndex) in layout.indices.enumerated() {
+            let column = columns[columnIndex]
+            let width = layout.widths[position]
+            let title = columnIndex == sortColumn ? column.title + arrow : column.title
+            let text = TextLayout.fit(title, to: width, alignment: column.alignment, ellipsis: grid.glyphs.ellipsis)
+            grid.write(text, x: x, y: rect.y, role: .header, maxWidth: width)
+            x += width + 1
+        }
+    }
+
+    /// The first visible row so that `selected` is in view, moving as little as possible
+    /// from `previous` (so scrolling up does not jump the window).
+    public static func scrollOffset(previous: Int, selected: Int, visible: Int, count: Int) -> Int {
+        guard visible > 0, count > visible else { return 0 }
+        var offset = min(max(0, previous), count - visible)
+        if selected < offset { offset = selected }
+        if selected >= offset + visible { offset = selected - visible + 1 }
+        return max(0, min(offset, count - visible))
+    }
+}

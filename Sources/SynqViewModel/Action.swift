@@ -1,0 +1,40 @@
+import Foundation
+import SynqAPI
+
+/// Everything that can happen to the view model: keys, time, and the answers to effects.
+public enum Action: Sendable, Equatable {
+    /// Sent once by the store when it starts: first fetches, prompts for missing keys.
+    case start
+    /// A key (or a paste) from the terminal.
+    case key(KeyPress)
+    /// A command without a key (tests, mouse, scripted input).
+    case command(Command)
+    /// Time passed: due polls, highlight and message expiry, countdowns.
+    case tick(Date)
+    /// The renderer's table height changed (rows per page for PgUp/PgDn).
+    case viewport(tableRows: Int)
+
+    case synchronizersLoaded(Result<SynchronizerList, APIError>, at: Date)
+    case preferencesLoaded(Result<PreferencesResponse, APIError>, at: Date)
+    case keysLoaded(Result<RateLimited<SynvoKeyList>, APIError>, at: Date)
+    case toggleFinished(id: String, enable: Bool, Result<SynchronizerResult, APIError>, at: Date)
+    case synchronizerCreated(Result<SynchronizerResult, APIError>, at: Date)
+    case keyCreated(name: String?, Result<RateLimited<CreatedSynvoKey>, APIError>, at: Date)
+    case copyFinished(CopyTarget, CopyOutcome, at: Date)
+    case saveFinished(Result<String, SecretFileError>, at: Date)
+    /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.
+    case credentialFinished(Service, error: CredentialError?, at: Date)
+}
+
+/// What was being copied, so the answer lands in the right place.
+public enum CopyTarget: Sendable, Hashable {
+    case synchronizerKey(id: String)
+    case oneTimeKey
+}
+
+/// What the clipboard writer reports. OSC 52 has no receipt, so `.sent` means written
+/// to the terminal, not confirmed.
+public enum CopyOutcome: Sendable, Hashable {
+    case sent
+    case unavailable(String)
+}

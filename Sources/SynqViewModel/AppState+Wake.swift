@@ -1,0 +1,25 @@
+import Foundation
+
+extension AppState {
+    /// When the store should next send `.tick`: the earliest due poll, highlight expiry,
+    /// message expiry, or next second of a visible countdown or stale age; at most 30 s
+    /// away so relative times stay current. Nil after quit.
+    public func nextWake() -> Date? {
+        guard !quitRequested else { return nil }
+        var candidates: [Date] = [now.addingTimeInterval(30)]
+        for kind in ResourceKind.allCases {
+            let resource = resource(kind)
+            if !resource.inFlight, let next = resource.nextPoll { candidates.append(next) }
+            if resource.failure != nil { candidates.append(now.addingTimeInterval(1)) }
+        }
+        candidates.append(contentsOf: synchronizers.highlights.values.map(\.until))
+        candidates.append(contentsOf: keys.highlights.values.map(\.until))
+        if let message, message.kind != .error {
+            candidates.append(message.at.addingTimeInterval(settings.messageDuration))
+        }
+        if let blocked = rateLimit?.blockedUntil, blocked > now {
+            candidates.append(min(blocked, now.addingTimeInterval(1)))
+        }
+        return candidates.min().map { max($0, now) }
+    }
+}

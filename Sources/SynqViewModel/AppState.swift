@@ -1,0 +1,111 @@
+import Foundation
+import SynqAPI
+
+/// Everything the TUI shows, as one value. The renderer draws it; only the reducer
+/// changes it.
+public struct AppState: Sendable, Hashable {
+    public internal(set) var settings: ViewModelSettings
+    /// The clock time of the last action; the renderer formats relative times against it.
+    public internal(set) var now: Date
+    public internal(set) var pane: Pane = .synchronizers
+    /// APIs with a key configured.
+    public internal(set) var configured: Set<Service>
+
+    public internal(set) var synchronizers: TableState<SynchronizerRow>
+    public internal(set) var keys: TableState<SynvoKeyRow>
+    public internal(set) var preferences: PreferencesView?
+
+    public internal(set) var synchronizersResource = ResourceState()
+    public internal(set) var preferencesResource = ResourceState()
+    public internal(set) var keysResource = ResourceState()
+
+    /// The Synvo budget from the last response's headers (nil until one arrives).
+    public internal(set) var rateLimit: RateLimitBudget?
+    /// Toggles sent and not yet answered, by synchronizer id.
+    public internal(set) var pendingToggles: [String: PendingToggle] = [:]
+    /// True while a create request is out (a second `n` waits for it).
+    public internal(set) var isCreating = false
+
+    public internal(set) var modal: Modal?
+    /// Prompts for missing API keys still to show, in order.
+    public internal(set) var credentialQueue: [Service] = []
+    public internal(set) var isHelpVisible = false
+    public internal(set) var message: StatusMessage?
+    /// Rows per page for PgUp/PgDn, as the renderer last reported.
+    public internal(set) var pageSize = 10
+    public internal(set) var quitRequested = false
+
+    public init(settings: ViewModelSettings = ViewModelSettings(), configured: Set<Service>, now: Date) {
+        self.settings = settings
+        self.now = now
+        self.configured = configured
+        self.synchronizers = TableState(sort: SortOrder(column: .name))
+        self.keys = TableState(sort: SortOrder(column: .name))
+        if !configured.contains(.enterprise) && configured.contains(.synvo) { pane = .keys }
+    }
+
+    public var isReadOnly: Bool { settings.readOnly }
+
+    /// Bookkeeping of one resource.
+    public func resource(_ kind: ResourceKind) -> ResourceState {
+        switch kind {
+        case .synchronizers: synchronizersResource
+        case .preferences: preferencesResource
+        case .keys: keysResource
+        }
+    }
+
+    mutating func updateResource(_ kind: ResourceKind, _ update: (inout ResourceState) -> Void) {
+        switch kind {
+        case .synchronizers: update(&synchronizersResource)
+        case .preferences: update(&preferencesResource)
+        case .keys: update(&keysResource)
+        }
+    }
+
+    public func isConfigured(_ pane: Pane) -> Bool { configured.contains(pane.service) }
+
+    /// True when a toggle for this synchronizer is waiting for the server.
+    public func isPending(_ id: String) -> Bool { pendingToggles[id] != nil }
+
+    /// Seconds until a Synvo 429 block lifts, or nil.
+    public var rateLimitCountdown: Int? { rateLimit?.countdown(now: now) }
+
+    /// True when the filter field of the current pane is being typed in.
+    public var isEditingFilter: Bool {
+        switch pane {
+        case .synchronizers: synchronizers.isEditingFilter
+        case .keys: keys.isEditingFilter
+        case .preferences: false
+        }
+    }
+
+    /// The binding contexts active now, most specific first (what the keys do).
+    public var activeContexts: [BindingContext] {
+        if isHelpVisible { return [.help] }
+        switch modal {
+        case .confirmToggle?: return [.confirm]
+        case .prompt?: return [.prompt]
+        case .oneTimeKey(let modal)?: return modal.isConfirmingClose ? [.confirm] : [.keyModal]
+        case nil: break
+        }
+        if isEditingFilter { return [.filter] }
+        guard isConfigured(pane) else { return [.unconfigured, .global] }
+        switch pane {
+        case .synchronizers: return [.synchronizers, .table, .global]
+        case .keys: return [.keys, .table, .global]
+        case .preferences: return [.global]
+        }
+    }
+}
+
+/// A toggle sent to the server: the state the row had before, to roll back on failure.
+public struct PendingToggle: Sendable, Hashable {
+    public var enable: Bool
+    public var previous: Bool?
+
+    public init(enable: Bool, previous: Bool?) {
+        self.enable = enable
+        self.previous = previous
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import SynqAPI
+
+extension Reducer {
+    /// Dispatches a key through `KeyMap.standard` in the active contexts; keys the table
+    /// does not bind edit the filter or prompt field when one has focus.
+    static func handleKey(_ key: KeyPress, _ state: inout AppState) -> [Effect] {
+        let contexts = state.activeContexts
+        switch KeyMap.standard.lookup(key, in: contexts, readOnly: state.isReadOnly) {
+        case .command(let command):
+            return perform(command, &state)
+        case .unboundReadOnly(let binding):
+            say("read-only: \(binding.keyLabel) (\(binding.help.lowercased())) is disabled", .info, &state)
+            return []
+        case .unbound:
+            if contexts == [.filter] {
+                editFilter(&state) { $0.apply(key) }
+            } else if contexts == [.prompt], case .prompt(var prompt)? = state.modal {
+                if prompt.field.apply(key) {
+                    prompt.error = nil
+                    state.modal = .prompt(prompt)
+                }
+            }
+            return []
+        }
+    }
+
+    /// Runs one command in the current state.
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .showPane(let pane): return switchPane(to: pane, &state)
+        case .nextPane: return switchPane(to: state.pane.next, &state)
+        case .previousPane: return switchPane(to: state.pane.previous, &state)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom:
+            navigate(command, &state)
+            return []
+        case .toggleSelected: return toggleSelected(&state)
+        case .toggleMark:
+            toggleMark(&state)
+            return []
+        case .create: return openCreatePrompt(&state)
+        case .copyKey: return copySelectedKey(&state)
+        case .startFilter:
+            setEditingFilter(true, &state)
+            return []
+        case .cycleSort, .reverseSort:
+            changeSort(command, &state)
+            return []
+        case .refresh: return refreshVisible(&state)
+        case .enterCredential: return openCredentialPrompt(for: state.pane.service, &state)
+        case .toggleHelp:
+            state.isHelpVisible.toggle()
+            return []
+        case .quit:
+            if case .oneTimeKey? = state.modal { return perform(.cancel, &state) }
+            state.quitRequested = true
+            return [.quit]
+        case .confirm: return confirm(&state)
+        case .deny: return deny(&state)
+        case .submit: return submit(&state)
+        case .cancel: return cancel(&state)
+        case .copySecret, .saveSecret, .revealSecret: return keyModalCommand(command, &state)
+        }
+    }
+
+    static func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
+        guard pane != state.pane else { return [] }
+        let old = state.pane
+        state.pane = pane
+        state.isHelpVisible = false
+        // A hidden pane is not polled; the newly visible one is fetched now unless fresh.
+        if !state.resource(old.resource).inFlight {
+            state.updateResource(old.resource) { $0.nextPoll = nil }
+        }
+        return scheduleOnShow(pane.resource, &state)
+    }
+
+    static func navigate(_ command: Command, _ state: inout AppState) {
+        let page = state.pageSize
+        switch state.pane {
+        case .synchronizers: move(&state.synchronizers, command, page: page)
+        case .keys: move(&state.keys, command, page: page)
+        case .preferences: break
+        }
+    }
+
+    private static func move<Row>(_ table: inout TableState<Row>, _ command: Command, page: Int) {
+        let index = table.selectedIndex
+        switch command {
+        case .moveUp: table.select(index: index - 1)
+        case .moveDown: table.select(index: index + 1)
+        case .pageUp: table.select(index: index - page)
+        case .pageDown: table.select(index: index + page)
+        case .moveToTop: table.select(index: 0)
+        case .moveToBottom: table.select(index: table.rows.count - 1)
+        default: break
+        }
+    }
+
+    static func setEditingFilter(_ editing: Bool, _ state: inout AppState) {
+        switch state.pane {
+        case .synchronizers: state.synchronizers.isEditingFilter = editing
+        case .keys: state.keys.isEditingFilter = editing
+        case .preferences: break
+        }
+    }
+
+    static func editFilter(_ state: inout AppState, _ edit: (inout TextField) -> Void) {
+        switch state.pane {
+        case .synchronizers: state.synchronizers.editFilter(edit)
+        case .keys: state.keys.editFilter(edit)
+        case .preferences: break
+        }
+    }
+
+    static func changeSort(_ command: Command, _ state: inout AppState) {
+        let reverse = command == .reverseSort
+        switch state.pane {
+        case .synchronizers:
+            let sort = state.synchronizers.sort
+            state.synchronizers.setSort(reverse ? sort.reversed() : sort.cycled())
+        case .keys:
+            let sort = state.keys.sort
+            state.keys.setSort(reverse ? sort.reversed() : sort.cycled())
+        case .preferences: break
+        }
+    }
+
+    static func toggleMark(_ state: inout AppState) {
+        guard state.pane == .synchronizers, let row = state.synchronizers.selected else { return }
+        state.synchronizers.toggleMark(row.id)
+        state.synchronizers.select(index: state.synchronizers.selectedIndex + 1)
+    }
+
+    static func copySelectedKey(_ state: inout AppState) -> [Effect] {
+        guard state.pane == .synchronizers, let row = state.synchronizers.selected else { return [] }
+        return [.copyToClipboard(Secret(row.key), .synchronizerKey(id: row.id))]
+    }
+
+    /// Enter in a dialog or the filter field.
+    static func submit(_ state: inout AppState) -> [Effect] {
+        switch state.modal {
+        case .prompt(let prompt)?: return submitPrompt(prompt, &state)
+        case .oneTimeKey(var modal)?:
+            if modal.isSecured {
+                return closeKeyModal(&state)
+            }
+            modal.isConfirmingClose = true
+            state.modal = .oneTimeKey(modal)
+            return []
+        case .confirmToggle?: return []
+        case nil:
+            setEditingFilter(false, &state)
+            return []
+        }
+    }
+
+    /// Esc in a dialog, the filter field or a filtered table.
+    static func cancel(_ state: inout AppState) -> [Effect] {
+        switch state.modal {
+        case .prompt(let prompt)?:
+            state.modal = nil
+            if case .credential(let service) = prompt.purpose {
+                say("Continuing without the \(service.displayName)", .info, &state)
+                return advanceCredentialQueue(after: service, &state)
+            }
+            return []
+        case .oneTimeKey(var modal)?:
+            modal.isConfirmingClose = true
+            state.modal = .oneTimeKey(modal)
+            return []
+        case .confirmToggle?:
+            return deny(&state)
+        case nil:
+            editFilter(&state) { $0.clear() }
+            setEditingFilter(false, &state)
+            return []
+        }
+    }
+
+    /// `y` in a question.
+    static func confirm(_ state: inout AppState) -> [Effect] {
+        switch state.modal {
+        case .confirmToggle(let question)?:
+            state.modal = nil
+            if question.isBulk { state.synchronizers.marked.removeAll() }
+            return question.targets.flatMap { startToggle($0, &state) }
+        case .oneTimeKey(let modal)? where modal.isConfirmingClose:
+            return closeKeyModal(&state)
+        default:
+            return []
+        }
+    }
+
+    /// `n` or Esc in a question.
+    static func deny(_ state: inout AppState) -> [Effect] {
+        switch state.modal {
+        case .confirmToggle?:
+            state.modal = nil
+            say("Nothing changed", .info, &state)
+        case .oneTimeKey(var modal)?:
+            modal.isConfirmingClose = false
+            state.modal = .oneTimeKey(modal)
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import SynqAPI
+
+/// Poll policy: the visible pane's resource is polled every `refreshInterval` (the Synvo
+/// keys stretched to fit the rate-limit budget); hidden panes are not polled and are
+/// fetched on switching to them unless fresh. A resource is never requested while a
+/// request for it is out. Failures back off exponentially (2×, 4×, … the interval, capped
+/// at `maxBackoff`); a 429 waits until the reset.
+extension Reducer {
+    static func start(_ state: inout AppState) -> [Effect] {
+        if state.settings.canAskForCredentials {
+            state.credentialQueue = [Service.enterprise, .synvo].filter { !state.configured.contains($0) }
+        }
+        var effects: [Effect] = []
+        for kind in ResourceKind.allCases where state.configured.contains(kind.service) {
+            effects += fetch(kind, &state)
+        }
+        if let first = state.credentialQueue.first {
+            state.modal = .prompt(Prompt(purpose: .credential(first)))
+        }
+        if state.isReadOnly {
+            say("read-only: toggling and creating are disabled", .info, &state)
+        }
+        return effects
+    }
+
+    /// Sends a request for `kind` unless one is out or a 429 block holds it.
+    static func fetch(_ kind: ResourceKind, _ state: inout AppState) -> [Effect] {
+        guard state.configured.contains(kind.service), !state.resource(kind).inFlight else { return [] }
+        if kind.service == .synvo, let blocked = state.rateLimit?.blockedUntil, blocked > state.now {
+            state.updateResource(kind) { $0.nextPoll = blocked }
+            return []
+        }
+        state.updateResource(kind) {
+            $0.inFlight = true
+            $0.nextPoll = nil
+        }
+        return [.fetch(kind)]
+    }
+
+    /// A pane became visible: fetch it now unless its data is younger than the interval.
+    static func scheduleOnShow(_ kind: ResourceKind, _ state: inout AppState) -> [Effect] {
+        let resource = state.resource(kind)
+        guard state.configured.contains(kind.service), !resource.inFlight else { return [] }
+        if let loaded = resource.loadedAt, resource.failure == nil {
+            let due = loaded.addingTimeInterval(interval(for: kind, state))
+            if due > state.now {
+                state.updateResource(kind) { $0.nextPoll = due }
+                return []
+            }
+        }
+        return fetch(kind, &state)
+    }
+
+    /// `r`: the visible pane's resource, now.
+    static func refreshVisible(_ state: inout AppState) -> [Effect] {
+        let kind = state.pane.resource
+        guard state.configured.contains(kind.service) else { return [] }
+        if state.resource(kind).inFlight {
+            say("Already refreshing \(state.pane.title.lowercased())…", .info, &state)
+            return []
+        }
+        if kind.service == .synvo, let countdown = state.rateLimitCountdown {
+            say("Synvo rate limit: next request in \(RelativeTime.duration(countdown))", .error, &state)
+            return []
+        }
+        return fetch(kind, &state)
+    }
+
+    /// Time passed: expire highlights and messages, lift an elapsed 429 block, send due polls.
+    static func tick(_ state: inout AppState) -> [Effect] {
+        let now = state.now
+        state.synchronizers.highlights = state.synchronizers.highlights.filter { $0.value.until > now }
+        state.keys.highlights = state.keys.highlights.filter { $0.value.until > now }
+        if let message = state.message, message.kind != .error,
+           now.timeIntervalSince(message.at) >= state.settings.messageDuration {
+            state.message = nil
+        }
+        if let blocked = state.rateLimit?.blockedUntil, blocked <= now {
+            state.rateLimit?.blockedUntil = nil
+        }
+        var effects: [Effect] = []
+        for kind in ResourceKind.allCases {
+            let resource = state.resource(kind)
+            if !resource.inFlight, let due = resource.nextPoll, due <= now {
+                effects += fetch(kind, &state)
+            }
+        }
+        return effects
+    }
+
+    /// The poll interval for `kind` now: the refresh interval, stretched by the Synvo
+    /// budget, or the back-off after failures.
+    static func interval(for kind: ResourceKind, _ state: AppState) -> TimeInterval {
+        let settings = state.settings
+        let base = settings.refreshInterval
+        let failures = state.resource(kind).failures
+        var seconds = base
+        if failures > 0 {
+            seconds = min(settings.maxBackoff, base * pow(2, Double(min(failures, 20))))
+        }
+        if kind.service == .synvo, let budget = state.rateLimit {
+            seconds = max(seconds, budget.pollInterval(base: base, now: state.now))
+        }
+        return seconds
+    }
+
+    /// After an answer: the next poll if the pane is visible, none if hidden.
+    static func scheduleNext(_ kind: ResourceKind, _ state: inout AppState) {
+        var next: Date? = nil
+        if state.pane.resource == kind {
+            next = state.now.addingTimeInterval(interval(for: kind, state))
+            if kind.service == .synvo, let blocked = state.rateLimit?.blockedUntil, blocked > state.now {
+                next = blocked
+            }
+        }
+        state.updateResource(kind) { $0.nextPoll = next }
+    }
+
+    static func markLoaded(_ kind: ResourceKind, at: Date, _ state: inout AppState) {
+        state.updateResource(kind) {
+            $0.inFlight = false
+            $0.loadedAt = at
+            $0.failures = 0
+            $0.failure = nil
+        }
+        scheduleNext(kind, &state)
+    }
+
+    static func markFailed(_ kind: ResourceKind, _ error: APIError, at: Date, _ state: inout AppState) {
+        var isRateLimited = false
+        if case .rateLimited(_, let resetAt, let limit) = error {
+            isRateLimited = true
+            block(until: resetAt, limit: limit, for: kind.service, &state)
+        }
+        state.updateResource(kind) {
+            $0.inFlight = false
+            $0.failures += 1
+            let since = $0.failure?.since ?? at
+            $0.failure = LoadFailure(message: error.description, since: since, isRateLimited: isRateLimited)
+        }
+        scheduleNext(kind, &state)
+        if isRateLimited, state.pane.resource == kind, let blocked = state.rateLimit?.blockedUntil, kind.service == .synvo {
+            state.updateResource(kind) { $0.nextPoll = blocked }
+        }
+    }
+
+    /// Records a 429: no Synvo request until the reset (a minute if the server gave none).
+    static func block(until resetAt: Date?, limit: RateLimit?, for service: Service, _ state: inout AppState) {
+        guard service == .synvo else { return }
+        let until = max(resetAt ?? state.now.addingTimeInterval(60), state.now.addingTimeInterval(1))
+        var budget = limit.map(RateLimitBudget.init) ?? state.rateLimit
+            ?? RateLimitBudget(limit: 0, remaining: 0, reset: until)
+        budget.remaining = 0
+        budget.blockedUntil = until
+        if budget.reset < until { budget.reset = until }
+        state.rateLimit = budget
+    }
+
+    static func updateBudget(_ limit: RateLimit?, _ state: inout AppState) {
+        guard let limit else { return }
+        state.rateLimit = RateLimitBudget(limit)
+    }
+
+    // MARK: - Results
+
+    static func synchronizersLoaded(_ result: Result<SynchronizerList, APIError>, at: Date, _ state: inout AppState) -> [Effect] {
+        switch result {
+        case .success(let list):
+            var rows = list.synchronizers.map(SynchronizerRow.init)
+            // A toggle still in flight keeps its optimistic state over a poll that raced it.
+            for index in rows.indices {
+                if let pending = state.pendingToggles[rows[index].id] { rows[index].isEnabled = pending.enable }
+            }
+            let firstLoad = state.synchronizersResource.loadedAt == nil
+            applyRows(rows, to: &state.synchronizers, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
+            markLoaded(.synchronizers, at: at, &state)
+            if list.skipped > 0 {
+                say("\(list.skipped) synchronizer\(list.skipped == 1 ? "" : "s") could not be read and \(list.skipped == 1 ? "is" : "are") not shown", .error, &state)
+            }
+        case .failure(let error):
+            markFailed(.synchronizers, error, at: at, &state)
+        }
+        return []
+    }
+
+    static func preferencesLoaded(_ result: Result<PreferencesResponse, APIError>, at: Date, _ state: inout AppState) -> [Effect] {
+        switch result {
+        case .success(let response):
+            state.preferences = PreferencesView(response)
+            markLoaded(.preferences, at: at, &state)
+        case .failure(let error):
+            markFailed(.preferences, error, at: at, &state)
+        }
+        return []
+    }
+
+    static func keysLoaded(_ result: Result<RateLimited<SynvoKeyList>, APIError>, at: Date, _ state: inout AppState) -> [Effect] {
+        switch result {
+        case .success(let answer):
+            updateBudget(answer.rateLimit, &state)
+            let firstLoad = state.keysResource.loadedAt == nil
+            applyRows(answer.value.items.map(SynvoKeyRow.init), to: &state.keys, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
+            markLoaded(.keys, at: at, &state)
+            if answer.value.skipped > 0 {
+                say("\(answer.value.skipped) Synvo key\(answer.value.skipped == 1 ? "" : "s") could not be read and \(answer.value.skipped == 1 ? "is" : "are") not shown", .error, &state)
+            }
+        case .failure(let error):
+            markFailed(.keys, error, at: at, &state)
+        }
+        return []
+    }
+
+    /// Replaces a table's rows, highlighting rows that are new or changed since the
+    /// previous poll (not on the first load, where everything would be "new").
+    static func applyRows<Row>(_ rows: [Row], to table: inout TableState<Row>, highlight: Bool, at: Date, duration: TimeInterval) {
+        if rows == table.all { return }
+        if highlight && duration > 0 {
+            var previous: [String: Row] = [:]
+            previous.reserveCapacity(table.all.count)
+            for row in table.all { previous[row.id] = row }
+            let until = at.addingTimeInterval(duration)
+            for row in rows {
+                if let old = previous[row.id] {
+                    if row.differsVisibly(from: old) { table.highlights[row.id] = RowHighlight(change: .changed, until: until) }
+                } else {
+                    table.highlights[row.id] = RowHighlight(change: .new, until: until)
+                }
+            }
+        }
+        table.replaceAll(rows)
+    }
+}

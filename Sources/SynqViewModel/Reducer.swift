@@ -1,0 +1,51 @@
+import Foundation
+import SynqAPI
+
+/// The pure heart of the view model: applies one action to the state and returns the
+/// effects to run. No I/O, no clock: `now` comes in with the call.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+        state.now = now
+        switch action {
+        case .start:
+            return start(&state)
+        case .key(let key):
+            return handleKey(key, &state)
+        case .command(let command):
+            return perform(command, &state)
+        case .tick:
+            return tick(&state)
+        case .viewport(let rows):
+            state.pageSize = max(1, rows)
+            return []
+        case .synchronizersLoaded(let result, let at):
+            return synchronizersLoaded(result, at: at, &state)
+        case .preferencesLoaded(let result, let at):
+            return preferencesLoaded(result, at: at, &state)
+        case .keysLoaded(let result, let at):
+            return keysLoaded(result, at: at, &state)
+        case .toggleFinished(let id, let enable, let result, _):
+            return toggleFinished(id: id, enable: enable, result, &state)
+        case .synchronizerCreated(let result, let at):
+            return synchronizerCreated(result, at: at, &state)
+        case .keyCreated(let name, let result, let at):
+            return keyCreated(name: name, result, at: at, &state)
+        case .copyFinished(let target, let outcome, _):
+            return copyFinished(target, outcome, &state)
+        case .saveFinished(let result, _):
+            return saveFinished(result, &state)
+        case .credentialFinished(let service, let error, _):
+            return credentialFinished(service, error: error, &state)
+        }
+    }
+
+    /// Sets the status-bar line.
+    static func say(_ text: String, _ kind: StatusMessage.Kind, _ state: inout AppState) {
+        state.message = StatusMessage(text, kind: kind, at: state.now)
+    }
+}
+
+/// Shorthand for `Reducer.reduce`.
+public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    Reducer.reduce(&state, action, now: now)
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Short human times for tables and the status bar: "just now", "42s ago", "3d ago",
+/// "never". Pure: the caller passes `now` (the renderer uses `AppState.now`).
+public enum RelativeTime {
+    public static func ago(_ date: Date?, now: Date) -> String {
+        guard let date else { return "never" }
+        let seconds = Int(now.timeIntervalSince(date).rounded(.down))
+        if seconds < 5 { return "just now" }
+        if seconds < 60 { return "\(seconds)s ago" }
+        let minutes = seconds / 60
+        if minutes < 60 { return "\(minutes)m ago" }
+        let hours = minutes / 60
+        if hours < 24 { return "\(hours)h ago" }
+        let days = hours / 24
+        if days < 60 { return "\(days)d ago" }
+        if days < 365 { return "\(days / 30)mo ago" }
+        return "\(days / 365)y ago"
+    }
+
+    /// A countdown or age as "42s", "3m 05s", "2h 10m".
+    public static func duration(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m \(String(format: "%02d", s % 60))s" }
+        return "\(s / 3600)h \(String(format: "%02d", (s % 3600) / 60))m"
+    }
+}

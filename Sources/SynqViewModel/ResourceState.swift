@@ -1,0 +1,54 @@
+import Foundation
+
+/// How fresh one resource's data is, for the status bar and the pane.
+public enum LoadStatus: Sendable, Hashable {
+    /// Not requested yet (or its API is not configured).
+    case neverLoaded
+    /// The first request is out; nothing to show yet.
+    case loading
+    /// Good data from `at`; a refresh may be in flight.
+    case loaded(at: Date)
+    /// The last refresh failed. `lastGood` is when the shown data was fetched (nil if never).
+    case stale(error: String, since: Date, lastGood: Date?)
+}
+
+/// A failed refresh: its one-line reason and when failures began.
+public struct LoadFailure: Sendable, Hashable {
+    public var message: String
+    /// When the first of the current run of failures happened.
+    public var since: Date
+    /// True when the failure was a 429.
+    public var isRateLimited: Bool
+
+    public init(message: String, since: Date, isRateLimited: Bool = false) {
+        self.message = message
+        self.since = since
+        self.isRateLimited = isRateLimited
+    }
+}
+
+/// Poll bookkeeping for one resource: freshness, the request in flight, the next poll
+/// and the failure streak that drives back-off.
+public struct ResourceState: Sendable, Hashable {
+    /// When good data last arrived.
+    public internal(set) var loadedAt: Date?
+    /// A request for this resource is out; a poll never overlaps it.
+    public internal(set) var inFlight: Bool = false
+    /// When the next poll is due; nil when not scheduled (hidden pane, unconfigured API).
+    public internal(set) var nextPoll: Date?
+    /// Consecutive failures; 0 after a success.
+    public internal(set) var failures: Int = 0
+    /// The current failure, kept until a refresh succeeds.
+    public internal(set) var failure: LoadFailure?
+
+    public init() {}
+
+    public var status: LoadStatus {
+        if let failure { return .stale(error: failure.message, since: failure.since, lastGood: loadedAt) }
+        if let loadedAt { return .loaded(at: loadedAt) }
+        return inFlight ? .loading : .neverLoaded
+    }
+
+    /// True when data is shown but the last refresh failed.
+    public var isStale: Bool { failure != nil && loadedAt != nil }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import SynqAPI
+
+/// Holds the state, runs the reducer's effects against the API clients, feeds results
+/// back as actions and publishes every changed state. Owns the poll timer.
+///
+/// Use: `Task { await store.run() }`, then `for await state in store.states { draw }`;
+/// the terminal thread calls `store.send(.key(...))` (non-async, never blocks).
+/// `run()` returns after `q` or `shutdown()`, with every request and timer cancelled.
+public actor Store<C: Clock> where C.Duration == Duration {
+    /// Every state that differs from the previous one. Buffers only the newest, so a slow
+    /// renderer skips frames instead of falling behind.
+    public nonisolated let states: AsyncStream<AppState>
+    public private(set) var state: AppState
+
+    private let statesContinuation: AsyncStream<AppState>.Continuation
+    private let inbox: AsyncStream<Action>
+    private let inboxContinuation: AsyncStream<Action>.Continuation
+    private var clients: Clients
+    private let clipboard: (any ClipboardWriter)?
+    private let secretWriter: any SecretFileWriting
+    private let credentials: (any CredentialClientFactory)?
+    private nonisolated let clock: C
+    private nonisolated let startInstant: C.Instant
+    private nonisolated let startDate: Date
+    private var armedWake: Date?
+    private var timerGeneration = 0
+
+    /// - Parameters:
+    ///   - enterprise, synvo: the configured APIs; either may be nil.
+    ///   - credentials: lets the TUI ask for a missing key; nil disables the prompt.
+    ///   - clock: drives polls; tests pass a manual clock.
+    ///   - startDate: the wall time at `clock.now`; later dates follow the clock.
+    public init(
+        settings: ViewModelSettings = ViewModelSettings(),
+        enterprise: (any EnterpriseAPI)?,
+        synvo: (any SynvoAPI)?,
+        clipboard: (any ClipboardWriter)? = nil,
+        secretWriter: any SecretFileWriting = SecretFileWriter(),
+        credentials: (any CredentialClientFactory)? = nil,
+        clock: C,
+        startDate: Date = Date()
+    ) {
+        var settings = settings
+        settings.canAskForCredentials = credentials != nil
+        var configured: Set<Service> = []
+        if enterprise != nil { configured.insert(.enterprise) }
+        if synvo != nil { configured.insert(.synvo) }
+        self.state = AppState(settings: settings, configured: configured, now: startDate)
+        self.clients = Clients(enterprise: enterprise, synvo: synvo)
+        self.clipboard = clipboard
+        self.secretWriter = secretWriter
+        self.credentials = credentials
+        self.clock = clock
+        self.startInstant = clock.now
+        self.startDate = startDate
+        (self.states, self.statesContinuation) = AsyncStream.makeStream(of: AppState.self, bufferingPolicy: .bufferingNewest(1))
+        (self.inbox, self.inboxContinuation) = AsyncStream.makeStream(of: Action.self, bufferingPolicy: .unbounded)
+    }
+
+    /// Queues an action. Safe from any thread; returns at once.
+    public nonisolated func send(_ action: Action) {
+        inboxContinuation.yield(action)
+    }
+
+    /// Stops `run()`: in-flight requests and timers are cancelled.
+    public nonisolated func shutdown() {
+        inboxContinuation.finish()
+    }
+
+    /// The wall time now, following the injected clock.
+    public nonisolated func now() -> Date {
+        startDate.addingTimeInterval(startInstant.duration(to: clock.now).timeInterval)
+    }
+
+    /// Processes actions until quit or `shutdown()`. Call once.
+    public func run() async {
+        statesContinuation.yield(state)
+        await withDiscardingTaskGroup { group in
+            handle(.start, in: &group)
+            for await action in inbox {
+                handle(action, in: &group)
+                if state.quitRequested { break }
+            }
+            group.cancelAll()
+        }
+        statesContinuation.finish()
+    }
+
+    private func handle(_ action: Action, in group: inout DiscardingTaskGroup) {
+        let before = state
+        let effects = Reducer.reduce(&state, action, now: now())
+        if state != before { statesContinuation.yield(state) }
+        for effect in effects { launch(effect, in: &group) }
+        armTimer(in: &group)
+    }
+
+    /// Makes sure a tick arrives by the state's next wake-up. A later timer already
+    /// armed is superseded (its tick is dropped) by arming an earlier one.
+    private func armTimer(in group: inout DiscardingTaskGroup) {
+        guard !state.quitRequested, let wake = state.nextWake() else { return }
+        if let armed = armedWake, armed <= wake { return }
+        armedWake = wake
+        timerGeneration += 1
+        let generation = timerGeneration
+        let deadline = startInstant.advanced(by: .seconds(wake.timeIntervalSince(startDate)))
+        let clock = self.clock
+        group.addTask {
+            do {
+                try await clock.sleep(until: deadline, tolerance: nil)
+            } catch {
+                return
+            }
+            await self.timerFired(generation)
+        }
+    }
+
+    private func timerFired(_ generation: Int) {
+        guard generation == timerGeneration else { return }
+        armedWake = nil
+        send(.tick(now()))
+    }
+
+    private func launch(_ effect: Effect, in group: inout DiscardingTaskGroup) {
+        if case .quit = effect { return }
+        let clients = self.clients
+        let clipboard = self.clipboard
+        let writer = self.secretWriter
+        let credentials = self.credentials
+        group.addTask {
+            let action = await Self.perform(effect, clients: clients, clipboard: clipboard, writer: writer,
+                                            credentials: credentials, store: self)
+            if let action { self.send(action) }
+        }
+    }
+
+    fileprivate func install(enterprise: any EnterpriseAPI) { clients.enterprise = enterprise }
+    fileprivate func install(synvo: any SynvoAPI) { clients.synvo = synvo }
+
+    /// Runs one effect and turns its outcome into the action that reports it.
+    private static func perform(
+        _ effect: Effect, clients: Clients, clipboard: (any ClipboardWriter)?, writer: any SecretFileWriting,
+        credentials: (any CredentialClientFactory)?, store: Store
+    ) async -> Action? {
+        switch effect {
+        case .fetch(.synchronizers):
+            let result = await Self.call(clients.enterprise, .enterprise) { api throws(APIError) in try await api.listSynchronizers() }
+            return .synchronizersLoaded(result, at: store.now())
+        case .fetch(.preferences):
+            let result = await Self.call(clients.enterprise, .enterprise) { api throws(APIError) in try await api.preferences() }
+            return .preferencesLoaded(result, at: store.now())
+        case .fetch(.keys):
+            let result = await Self.call(clients.synvo, .synvo) { api throws(APIError) in try await api.listKeys() }
+            return .keysLoaded(result, at: store.now())
+        case .toggle(let id, let enable):
+            let result = await Self.call(clients.enterprise, .enterprise) { api throws(APIError) in try await api.setSynchronizer(id: id, enabled: enable) }
+            return .toggleFinished(id: id, enable: enable, result, at: store.now())
+        case .createSynchronizer(let name):
+            let result = await Self.call(clients.enterprise, .enterprise) { api throws(APIError) in try await api.createSynchronizer(name: name) }
+            return .synchronizerCreated(result, at: store.now())
+        case .createKey(let name):
+            let result = await Self.call(clients.synvo, .synvo) { api throws(APIError) in try await api.createKey(name: name) }
+            return .keyCreated(name: name, result, at: store.now())
+        case .copyToClipboard(let text, let target):
+            guard let clipboard else { return .copyFinished(target, .unavailable("no clipboard in this terminal"), at: store.now()) }
+            let outcome = await clipboard.copy(text)
+            return .copyFinished(target, outcome, at: store.now())
+        case .saveSecret(let secret, let path):
+            do {
+                let written = try await writer.write(secret, to: path)
+                return .saveFinished(.success(written), at: store.now())
+            } catch {
+                return .saveFinished(.failure(error), at: store.now())
+            }
+        case .useCredential(let service, let secret):
+            guard let credentials else {
+                return .credentialFinished(service, error: .rejected(service, reason: "cannot use a typed key here"), at: store.now())
+            }
+            do {
+                switch service {
+                case .enterprise: await store.install(enterprise: try credentials.enterpriseClient(apiKey: secret))
+                case .synvo: await store.install(synvo: try credentials.synvoClient(apiKey: secret))
+                }
+                return .credentialFinished(service, error: nil, at: store.now())
+            } catch {
+                return .credentialFinished(service, error: error, at: store.now())
+            }
+        case .quit:
+            return nil
+        }
+    }
+
+    private static func call<API: Sendable, T: Sendable>(
+        _ api: API?, _ service: Service, _ body: (API) async throws(APIError) -> T
+    ) async -> Result<T, APIError> {
+        guard let api else { return .failure(.missingCredential(service)) }
+        do {
+            return .success(try await body(api))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// The API clients the store currently has (a typed key can add one later).
+struct Clients: Sendable {
+    var enterprise: (any EnterpriseAPI)?
+    var synvo: (any SynvoAPI)?
+}
+
+extension Duration {
+    /// The duration in seconds, as `Date` arithmetic wants it.
+    var timeInterval: TimeInterval {
+        let parts = components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+    }
+}

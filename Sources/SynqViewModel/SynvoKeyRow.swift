@@ -1,0 +1,55 @@
+import Foundation
+import SynqAPI
+
+/// One Synvo API key as the keys table shows it (never the plaintext key).
+public struct SynvoKeyRow: TableRow {
+    public var id: String
+    public var name: String?
+    public var status: SynvoKeyStatus
+    public var createdAt: Date?
+    public var lastUsedAt: Date?
+
+    public init(id: String, name: String?, status: SynvoKeyStatus, createdAt: Date?, lastUsedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+    }
+
+    public init(_ key: SynvoKey) {
+        self.init(id: key.keyID, name: key.name, status: key.status, createdAt: key.createdAt, lastUsedAt: key.lastUsedAt)
+    }
+
+    /// The key id (`key_id`).
+    public var keyID: String { id }
+
+    public enum Column: String, TableColumn {
+        case name, keyID, status, created, lastUsed
+        public var title: String {
+            switch self {
+            case .name: "NAME"
+            case .keyID: "KEY ID"
+            case .status: "STATUS"
+            case .created: "CREATED"
+            case .lastUsed: "LAST USED"
+            }
+        }
+    }
+
+    public var searchableTexts: [String] { [name ?? "", id, status.rawValue] }
+
+    public static func compare(_ lhs: SynvoKeyRow, _ rhs: SynvoKeyRow, by column: Column) -> ComparisonResult {
+        switch column {
+        case .name: compareText(lhs.name ?? "", rhs.name ?? "")
+        case .keyID: compareText(lhs.id, rhs.id)
+        case .status: compareText(lhs.status.rawValue, rhs.status.rawValue)
+        case .created: compareDates(lhs.createdAt, rhs.createdAt)
+        case .lastUsed: compareDates(lhs.lastUsedAt, rhs.lastUsedAt)
+        }
+    }
+
+    public func differsVisibly(from previous: SynvoKeyRow) -> Bool {
+        name != previous.name || status != previous.status
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// One table pane: all rows as loaded, the filtered and sorted rows the renderer draws,
+/// the selection (kept on the same row id across polls, sorts and filters), the filter
+/// field, the sort, marks and change highlights.
+///
+/// `rows` is recomputed only when the data, filter or sort changes, so drawing a frame
+/// reads only the visible slice of it.
+public struct TableState<Row: TableRow>: Sendable, Hashable {
+    /// Every row, in server order.
+    public private(set) var all: [Row]
+    /// What the table shows: `all` filtered and sorted.
+    public private(set) var rows: [Row]
+    /// Index into `rows` of the selected row (0 when empty).
+    public private(set) var selectedIndex: Int
+    /// Id of the selected row; selection follows it when rows move.
+    public private(set) var selectedID: String?
+    /// The filter text. Empty means no filter.
+    public private(set) var filter: TextField
+    /// True while the user is typing in the filter field.
+    public internal(set) var isEditingFilter: Bool
+    public private(set) var sort: SortOrder<Row.Column>
+    /// Ids of marked rows. Marks survive filtering and sorting.
+    public internal(set) var marked: Set<String>
+    /// Rows highlighted after a poll, by id.
+    public internal(set) var highlights: [String: RowHighlight]
+
+    public init(rows: [Row] = [], sort: SortOrder<Row.Column>) {
+        self.all = rows
+        self.rows = []
+        self.selectedIndex = 0
+        self.selectedID = nil
+        self.filter = TextField()
+        self.isEditingFilter = false
+        self.sort = sort
+        self.marked = []
+        self.highlights = [:]
+        rederive()
+    }
+
+    /// The selected row, if any.
+    public var selected: Row? { rows.indices.contains(selectedIndex) ? rows[selectedIndex] : nil }
+
+    /// True when a filter is narrowing the table.
+    public var isFiltered: Bool { !filter.isEmpty }
+
+    public func isMarked(_ id: String) -> Bool { marked.contains(id) }
+    public func highlight(for id: String) -> RowHighlight? { highlights[id] }
+
+    /// Marked rows in `all`, in server order.
+    public var markedRows: [Row] { all.filter { marked.contains($0.id) } }
+
+    // MARK: - Mutations (used by the reducer)
+
+    /// Replaces the data, pruning marks of rows that vanished.
+    mutating func replaceAll(_ rows: [Row]) {
+        all = rows
+        let ids = Set(rows.map(\.id))
+        marked.formIntersection(ids)
+        highlights = highlights.filter { ids.contains($0.key) }
+        rederive()
+    }
+
+    /// Replaces one row (by id) or appends it.
+    mutating func upsert(_ row: Row) {
+        if let index = all.firstIndex(where: { $0.id == row.id }) {
+            all[index] = row
+        } else {
+            all.append(row)
+        }
+        rederive()
+    }
+
+    /// The row with this id in `all`.
+    public func row(id: String) -> Row? { all.first { $0.id == id } }
+
+    mutating func editFilter(_ edit: (inout TextField) -> Void) {
+        edit(&filter)
+        rederive()
+    }
+
+    mutating func setSort(_ order: SortOrder<Row.Column>) {
+        sort = order
+        rederive()
+    }
+
+    mutating func select(index: Int) {
+        guard !rows.isEmpty else {
+            selectedIndex = 0
+            selectedID = nil
+            return
+        }
+        selectedIndex = min(max(0, index), rows.count - 1)
+        selectedID = rows[selectedIndex].id
+    }
+
+    mutating func select(id: String) {
+        if let index = rows.firstIndex(where: { $0.id == id }) { select(index: index) }
+    }
+
+    mutating func toggleMark(_ id: String) {
+        if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+    }
+
+    /// Filters and sorts `all` into `rows` (stable: ties keep server order) and puts the
+    /// selection back on the same row id, or on the nearest index if that row is gone.
+    private mutating func rederive() {
+        let needle = filter.text ?? ""
+        var visible: [(offset: Int, element: Row)] = Array(all.enumerated())
+        if !needle.isEmpty {
+            visible = visible.filter { pair in
+                pair.element.searchableTexts.contains { $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }
+        }
+        let order = sort
+        visible.sort { lhs, rhs in
+            let result = Row.compare(lhs.element, rhs.element, by: order.column)
+            if result == .orderedSame { return lhs.offset < rhs.offset }
+            return order.ascending ? result == .orderedAscending : result == .orderedDescending
+        }
+        rows = visible.map(\.element)
+        if let id = selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
+            selectedIndex = index
+        } else {
+            select(index: selectedIndex)
+        }
+    }
+}

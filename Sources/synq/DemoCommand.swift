@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import SynqAPI
+import SynqSandbox
+import SynqTUI
+
+/// `synq demo`: a local sandbox with a realistic fleet, and the TUI pointed at it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start a local sandbox with a demo fleet and open the TUI on it; no keys needed."
+    )
+
+    @OptionGroup var display: TUIOptions
+
+    @Option(name: .customLong("fleet-size"), help: ArgumentHelp("Synchronizers in the demo fleet.", valueName: "N"))
+    var fleetSize: Int = SandboxConfiguration.defaultFleetSize
+
+    func run() async throws {
+        guard TerminalSession.isInteractive else {
+            StandardError.line(TerminalError.notATerminal.description)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let sandbox: RunningSandbox
+        do {
+            sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, fleetSize: fleetSize, logLevel: .critical))
+        } catch {
+            StandardError.line("synq: cannot start the demo sandbox: \(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        do {
+            let enterprise = EnterpriseClient(
+                endpoint: try ServiceEndpoint(.enterprise, url: sandbox.enterpriseURL.absoluteString),
+                apiKey: Secret(SandboxCredentials.demoEnterpriseKey))
+            let synvo = SynvoClient(
+                endpoint: try ServiceEndpoint(.synvo, url: sandbox.synvoURL.absoluteString),
+                apiKey: Secret(SandboxCredentials.demoSynvoKey))
+            try await display.launch(enterprise: enterprise, synvo: synvo, credentials: nil)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SynqAPI
+import SynqTUI
+import SynqViewModel
+
+/// `synq tui` (the default on a terminal): the live fleet view.
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "The live terminal UI: synchronizers, preferences and Synvo keys (the default command).",
+        discussion: """
+        Keys come from ENTERPRISE_API_KEY / SYNVO_API_KEY or the key-file options; a missing key is \
+        asked for with masked entry inside the UI, and either API can be left out. Press ? for keys.
+        """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var display: TUIOptions
+
+    func run() async throws {
+        let settings: Settings
+        do {
+            settings = try SettingsResolver().resolve(connection)
+        } catch let error as any CustomStringConvertible & Error {
+            StandardError.line("synq: \(error.description)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        var enterprise: (any EnterpriseAPI)?
+        var synvo: (any SynvoAPI)?
+        do {
+            if settings.enterpriseKey != nil { enterprise = try settings.enterpriseClient() }
+            if settings.synvoKey != nil { synvo = try settings.synvoClient() }
+        } catch {
+            StandardError.line("synq: \(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        try await display.launch(enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings))
+    }
+}
+
+/// Options shared by `synq tui` and `synq demo`.
+struct TUIOptions: ParsableArguments {
+    @Option(name: .customLong("refresh"), help: ArgumentHelp("Seconds between polls of the visible pane.", valueName: "SECONDS"))
+    var refresh: Double = 5
+
+    @Option(name: .customLong("theme"), help: ArgumentHelp("Theme: default, light, high-contrast, monochrome, a name in ~/.config/synq/themes, or a .toml path.", valueName: "NAME"))
+    var theme: String?
+
+    @Flag(name: .customLong("readonly"), help: "Start with every key that changes something unbound.")
+    var readOnly = false
+
+    @Flag(name: .customLong("ascii"), help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    mutating func validate() throws {
+        guard refresh >= 1, refresh <= 3600 else { throw ValidationError("--refresh must be between 1 and 3600 seconds") }
+    }
+
+    /// Loads the theme, then runs the TUI until the user quits.
+    func launch(enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
+                beforeStart: () -> Void = {}) async throws {
+        guard TerminalSession.isInteractive else {
+            StandardError.line(TerminalError.notATerminal.description)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let loader = ThemeLoader()
+        let chosen: Theme
+        let monochrome: Theme
+        do {
+            chosen = try loader.load(theme ?? ProcessInfo.processInfo.environment["SYNQ_THEME"])
+            monochrome = try loader.builtIn("monochrome")
+        } catch {
+            StandardError.line("synq: \(error.description)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = TerminalConfiguration(theme: chosen, monochrome: monochrome, forceASCII: ascii,
+                                             insideTmux: environment["TMUX"] != nil)
+        let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly)
+        beforeStart()
+        do {
+            try await TUIApp.run(settings: settings, enterprise: enterprise, synvo: synvo, credentials: credentials, terminal: terminal)
+        } catch {
+            StandardError.line("synq: \(error.description)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    }
+}
+
+/// Builds clients from a key typed into the TUI's masked prompt, with the endpoints the
+/// flags, environment and config chose.
+struct TypedCredentialFactory: CredentialClientFactory {
+    let settings: Settings
+
+    func enterpriseClient(apiKey: Secret) throws(CredentialError) -> any EnterpriseAPI {
+        guard !apiKey.isEmpty else { throw .empty(.enterprise) }
+        var settings = settings
+        settings.enterpriseKey = apiKey
+        do {
+            return try settings.enterpriseClient()
+        } catch {
+            throw .rejected(.enterprise, reason: error.description)
+        }
+    }
+
+    func synvoClient(apiKey: Secret) throws(CredentialError) -> any SynvoAPI {
+        guard !apiKey.isEmpty else { throw .empty(.synvo) }
+        var settings = settings
+        settings.synvoKey = apiKey
+        do {
+            return try settings.synvoClient()
+        } catch {
+            throw .rejected(.synvo, reason: error.description)
+        }
+    }
+}

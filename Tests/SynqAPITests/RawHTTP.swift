@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SynqAPI
+import SynqSandbox
+
+/// A raw HTTP answer, for checking status codes, headers and bodies exactly as sent.
+struct RawAnswer {
+    var status: Int
+    var headers: [String: String]
+    var body: Data
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+}
+
+struct NotHTTP: Error {}
+
+extension RunningSandbox {
+    /// Sends one request over real loopback HTTP with URLSession, bypassing the clients.
+    func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw NotHTTP() }
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { fields[name] = value }
+        }
+        return RawAnswer(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// Arms a fault through the documented control route, as a fault campaign would.
+    func inject(_ rule: FaultRule) async throws {
+        let body = String(decoding: try JSONCoding.encoder().encode(rule), as: UTF8.self)
+        let answer = try await raw("POST", "/__sandbox/faults", headers: ["Content-Type": "application/json"], body: body)
+        guard answer.status == 201 else { throw FaultNotArmed(status: answer.status) }
+    }
+
+    func enterprise(key: String = SandboxCredentials.demoEnterpriseKey, timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) throws -> EnterpriseClient {
+        EnterpriseClient(
+            endpoint: try ServiceEndpoint(.enterprise, url: enterpriseURL.absoluteString), apiKey: Secret(key),
+            transport: URLSessionTransport(timeout: timeout, maxResponseBytes: maxResponseBytes)
+        )
+    }
+
+    func synvo(key: String = SandboxCredentials.demoSynvoKey, timeout: TimeInterval = 15) throws -> SynvoClient {
+        SynvoClient(
+            endpoint: try ServiceEndpoint(.synvo, url: synvoURL.absoluteString), apiKey: Secret(key),
+            transport: URLSessionTransport(timeout: timeout)
+        )
+    }
+}
+
+struct FaultNotArmed: Error { var status: Int }
+
+/// Runs an API call expected to fail and returns its error (nil if it succeeded, or failed
+/// with something other than an `APIError`, which the comparison then reports).
+func failure<T>(_ call: () async throws -> T) async -> APIError? {
+    do {
+        _ = try await call()
+        return nil
+    } catch {
+        return error as? APIError
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import SynqAPI
+import SynqSandbox
+import SynqTestSupport
+import Testing
+
+/// `synq synchronizers …` and `synq preferences` as a subprocess against a real sandbox.
+@Suite struct SynchronizerCommandTests {
+    @Test func listPrintsAnAlignedTableOfTheWholeFleet() async throws {
+        try await withSandbox { sandbox in
+            let expected = try await sandbox.enterpriseClient().listSynchronizers().synchronizers
+            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
+            #expect(outcome.status == 0)
+            #expect(outcome.stderr.isEmpty)
+            let lines = outcome.stdout.split(separator: "\n")
+            #expect(lines.count == expected.count + 1)
+            let header = try #require(lines.first)
+            #expect(header.hasPrefix("NAME"))
+            let idColumn = try #require(header.range(of: "ID")).lowerBound.utf16Offset(in: header)
+            for synchronizer in expected.prefix(5) {
+                let row = try #require(lines.first { $0.hasSuffix(synchronizer.id) })
+                #expect(row.contains(synchronizer.isEnabled == true ? "enabled" : "disabled"))
+                // Plain-ASCII rows keep the id column exactly under its header.
+                if row.utf8.allSatisfy({ $0 < 0x80 }) {
+                    #expect(row.utf16.count - synchronizer.id.utf16.count == idColumn)
+                }
+            }
+        }
+    }
+
+    @Test func listJSONHasTheDocumentedShape() async throws {
+        try await withSandbox { sandbox in
+            let outcome = try SynqBinary.run(["synchronizers", "list", "--json"], environment: sandbox.environment())
+            #expect(outcome.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["synchronizers", "skipped"])
+            let rows = try #require(object["synchronizers"] as? [[String: Any]])
+            #expect(!rows.isEmpty)
+            for row in rows { #expect(Set(row.keys) == ["id", "name", "key", "isEnabled", "createdAt"]) }
+        }
+    }
+
+    @Test func stateFilterKeepsOnlyDisabled() async throws {
+        try await withSandbox { sandbox in
+            let outcome = try SynqBinary.run(["synchronizers", "list", "--state", "disabled", "--json"], environment: sandbox.environment())
+            #expect(outcome.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+            let rows = try #require(object["synchronizers"] as? [[String: Any]])
+            #expect(!rows.isEmpty)
+            #expect(rows.allSatisfy { $0["isEnabled"] as? Bool == false })
+        }
+    }
+
+    @Test func createThenDisableThenEnableChangesTheServer() async throws {
+        try await withSandbox { sandbox in
+            let env = sandbox.environment()
+            let created = try SynqBinary.run(["synchronizers", "create", "--name", "CLI Test Node", "--json"], environment: env)
+            #expect(created.status == 0)
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])
+            let synchronizer = try #require(result["synchronizer"] as? [String: Any])
+            let id = try #require(synchronizer["id"] as? String)
+            #expect(synchronizer["name"] as? String == "CLI Test Node")
+
+            let disabled = try SynqBinary.run(["synchronizers", "disable", id], environment: env)
+            #expect(disabled.status == 0)
+            #expect(disabled.stdout.contains("disabled"))
+            var server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
+            #expect(server?.isEnabled == false)
+
+            let enabled = try SynqBinary.run(["synchronizers", "enable", id], environment: env)
+            #expect(enabled.status == 0)
+            server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
+            #expect(server?.isEnabled == true)
+        }
+    }
+
+    @Test func anotherAccountsSynchronizerIsForbidden() async throws {
+        try await withSandbox { sandbox in
+            let foreign = try await sandbox.enterpriseClient(key: SandboxCredentials.otherEnterpriseKey).listSynchronizers().synchronizers
+            let id = try #require(foreign.first?.id)
+            let outcome = try SynqBinary.run(["synchronizers", "disable", id], environment: sandbox.environment())
+            #expect(outcome.status == 79)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains("You can only modify your own synchronizers"))
+            #expect(outcome.stderr.split(separator: "\n").count == 1)
+            #expect(!outcome.stderr.contains(SandboxCredentials.demoEnterpriseKey))
+        }
+    }
+
+    @Test func unknownIdIsNotFound() async throws {
+        try await withSandbox { sandbox in
+            let outcome = try SynqBinary.run(["synchronizers", "enable", "no-such-id"], environment: sandbox.environment())
+            #expect(outcome.status == 79)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains("Synchronizer not found"))
+        }
+    }
+
+    @Test func nonEnterpriseAccountIsUnauthorized() async throws {
+        try await withSandbox { sandbox in
+            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment(enterpriseKey: SandboxCredentials.nonEnterpriseKey))
+            #expect(outcome.status == 77)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains("Unauthorized"))
+            #expect(!outcome.stderr.contains(SandboxCredentials.nonEnterpriseKey))
+        }
+    }
+
+    @Test func keyFromStandardInputWorks() async throws {
+        try await withSandbox { sandbox in
+            let env = sandbox.environment(enterpriseKey: nil)
+            let outcome = try SynqBinary.run(["preferences", "--enterprise-key-file", "-"], environment: env, stdin: SandboxCredentials.demoEnterpriseKey + "\n")
+            #expect(outcome.status == 0)
+            #expect(outcome.stdout.contains("wallet address"))
+        }
+    }
+
+    @Test func preferencesNeverShowThePassword() async throws {
+        try await withSandbox { sandbox in
+            let table = try SynqBinary.run(["preferences"], environment: sandbox.environment())
+            #expect(table.status == 0)
+            #expect(table.stdout.contains("********"))
+            let json = try SynqBinary.run(["preferences", "--json"], environment: sandbox.environment())
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["walletAddress", "dashboardPassword", "defaultAction", "web", "ownerWalletAddress"])
+            #expect(object["dashboardPassword"] as? String == "********")
+        }
+    }
+
+    @Test(arguments: [
+        (FaultKind.status, 503, Int32(69)),
+        (FaultKind.status, 500, Int32(69)),
+        (FaultKind.malformed, 0, Int32(65)),
+        (FaultKind.truncated, 0, Int32(65)),
+        (FaultKind.drop, 0, Int32(74)),
+    ])
+    func serverFaultsMapToDocumentedExitCodes(kind: FaultKind, status: Int, expected: Int32) async throws {
+        var configuration = SandboxConfiguration.forTesting()
+        configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/synchronizers", kind: kind, status: status == 0 ? nil : status)]
+        try await withSandbox(configuration) { sandbox in
+            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
+            #expect(outcome.status == expected)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.split(separator: "\n").count == 1)
+            #expect(!outcome.stderr.contains(SandboxCredentials.demoEnterpriseKey))
+        }
+    }
+
+    @Test func slowServerTimesOutAsANetworkError() async throws {
+        var configuration = SandboxConfiguration.forTesting()
+        configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/preferences", kind: .latency, latencyMs: 5_000)]
+        try await withSandbox(configuration) { sandbox in
+            let outcome = try SynqBinary.run(["preferences", "--timeout", "1"], environment: sandbox.environment())
+            #expect(outcome.status == 74)
+            #expect(outcome.stderr.contains("timed out"))
+        }
+    }
+}
+

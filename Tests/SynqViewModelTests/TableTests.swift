@@ -1,0 +1,158 @@
+import SynqAPI
+import Testing
+@testable import SynqViewModel
+
+@Suite struct TableTests {
+    @Test func defaultSortIsByNameCaseInsensitive() {
+        let h = Harness.loaded()
+        #expect(h.synchronizerNames == ["alpha edge", "Production Server 1", "Staging Server"])
+    }
+
+    @Test func navigationKeys() {
+        var h = Harness.loaded()
+        h.press(.character("j"))
+        #expect(h.state.synchronizers.selectedIndex == 1)
+        h.press(.down, .down, .down)
+        #expect(h.state.synchronizers.selectedIndex == 2, "stops at the last row")
+        h.press(.character("k"))
+        #expect(h.state.synchronizers.selectedIndex == 1)
+        h.press(.character("g"))
+        #expect(h.state.synchronizers.selectedIndex == 0)
+        h.press(.character("G"))
+        #expect(h.state.synchronizers.selectedIndex == 2)
+        h.press(.up, .up, .up)
+        #expect(h.state.synchronizers.selectedIndex == 0)
+    }
+
+    @Test func pageKeysUseTheViewportHeight() {
+        let many = (0..<50).map { synchronizer(String(format: "id%02d", $0), String(format: "node-%02d", $0)) }
+        var h = Harness.loaded(synchronizers: many)
+        h.send(.viewport(tableRows: 20))
+        h.press(.pageDown)
+        #expect(h.state.synchronizers.selected?.name == "node-20")
+        h.press(.pageDown, .pageDown)
+        #expect(h.state.synchronizers.selected?.name == "node-49")
+        h.press(.pageUp)
+        #expect(h.state.synchronizers.selected?.name == "node-29")
+    }
+
+    @Test func filterNarrowsAsYouTypeCaseInsensitiveOverVisibleColumns() {
+        var h = Harness.loaded()
+        h.press(.character("/"))
+        #expect(h.state.isEditingFilter)
+        #expect(h.state.activeContexts == [.filter])
+        h.type("SERVER")
+        #expect(h.synchronizerNames == ["Production Server 1", "Staging Server"])
+        h.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        h.type("disabled")
+        #expect(h.synchronizerNames == ["Staging Server"], "state column is searchable")
+        h.press(.ctrl("u"))
+        h.type("key-s3")
+        #expect(h.synchronizerNames == ["alpha edge"], "key column is searchable")
+        // Typed letters never trigger commands while filtering.
+        #expect(!h.state.quitRequested)
+        h.press(.enter)
+        #expect(!h.state.isEditingFilter)
+        #expect(h.synchronizerNames == ["alpha edge"], "Enter keeps the filter")
+        h.press(.escape)
+        #expect(h.synchronizerNames.count == 3, "Esc clears it")
+    }
+
+    @Test func escWhileTypingClearsTheFilter() {
+        var h = Harness.loaded()
+        h.press(.character("/"))
+        h.type("zzz")
+        #expect(h.state.synchronizers.rows.isEmpty)
+        h.press(.escape)
+        #expect(!h.state.isEditingFilter)
+        #expect(h.state.synchronizers.rows.count == 3)
+    }
+
+    @Test func filterIsPerPane() {
+        var h = Harness.loaded()
+        h.press(.character("/"))
+        h.type("alpha")
+        h.press(.enter, .character("3"))
+        #expect(h.state.keys.rows.count == 2)
+        #expect(h.state.synchronizers.rows.count == 1)
+    }
+
+    @Test func sortCyclesColumnsAndReverses() {
+        var h = Harness.loaded()
+        h.press(.character("s"))
+        #expect(h.state.synchronizers.sort == SortOrder(column: .state))
+        #expect(h.synchronizerNames == ["Staging Server", "Production Server 1", "alpha edge"],
+                "disabled < enabled; ties keep server order")
+        h.press(.character("S"))
+        #expect(h.state.synchronizers.sort == SortOrder(column: .state, ascending: false))
+        #expect(h.synchronizerNames == ["Production Server 1", "alpha edge", "Staging Server"],
+                "reversing keeps ties in server order (stable)")
+        h.press(.character("s"), .character("s"), .character("s"), .character("s"))
+        #expect(h.state.synchronizers.sort == SortOrder(column: .name), "wraps around to the first column")
+    }
+
+    @Test func sortByCreatedPutsMissingDatesLast() {
+        let rows = [
+            Synchronizer(id: "a", key: "k1", name: "no date", isEnabled: true, createdAt: nil),
+            synchronizer("b", "old", created: -1000),
+            synchronizer("c", "new", created: -10),
+        ]
+        var h = Harness.loaded(synchronizers: rows)
+        h.press(.character("s"), .character("s"), .character("s"))
+        #expect(h.state.synchronizers.sort.column == .created)
+        #expect(h.synchronizerNames == ["old", "new", "no date"])
+    }
+
+    @Test func selectionFollowsTheRowAcrossSortsFiltersAndPolls() {
+        var h = Harness.loaded()
+        h.press(.character("j"))
+        #expect(h.state.synchronizers.selected?.id == "s1")
+        h.press(.character("S"))
+        #expect(h.state.synchronizers.selected?.id == "s1")
+        h.press(.character("/"))
+        h.type("prod")
+        h.press(.enter)
+        #expect(h.state.synchronizers.selected?.id == "s1")
+        h.press(.escape)
+        #expect(h.state.synchronizers.selected?.id == "s1")
+        // A poll adds rows before it in the sort order.
+        let grown = fleet + [synchronizer("s4", "zzz"), synchronizer("s5", "aaa")]
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: grown)), at: at(5)), at: 5)
+        #expect(h.state.synchronizers.selected?.id == "s1")
+    }
+
+    @Test func selectionStaysInPlaceWhenItsRowDisappears() {
+        var h = Harness.loaded()
+        h.press(.character("j"))
+        #expect(h.state.synchronizers.selected?.id == "s1")
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: [fleet[1], fleet[2]])), at: at(5)), at: 5)
+        #expect(h.state.synchronizers.selectedIndex == 1)
+        #expect(h.state.synchronizers.selected?.id == "s2")
+    }
+
+    @Test func marksSurviveFilterAndSortAndArePrunedWhenRowsVanish() {
+        var h = Harness.loaded()
+        h.press(.character("m"))
+        #expect(h.state.synchronizers.marked == ["s3"])
+        #expect(h.state.synchronizers.selectedIndex == 1, "m moves down for quick marking")
+        h.press(.character("m"))
+        #expect(h.state.synchronizers.marked == ["s3", "s1"])
+        h.press(.character("/"))
+        h.type("staging")
+        h.press(.enter, .character("S"))
+        #expect(h.state.synchronizers.marked == ["s3", "s1"])
+        h.press(.escape, .character("S"), .character("g"), .character("m"))
+        #expect(h.state.synchronizers.marked == ["s3"], "m on a marked row unmarks it")
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: [fleet[0], fleet[1]])), at: at(5)), at: 5)
+        #expect(h.state.synchronizers.marked.isEmpty)
+    }
+
+    @Test func keysTableSortsAndFilters() {
+        var h = Harness.loaded()
+        h.press(.character("3"))
+        #expect(h.state.keys.rows.map(\.id) == ["key_b", "key_a"], "a missing name sorts first (empty)")
+        h.press(.character("/"))
+        h.type("revoked")
+        #expect(h.state.keys.rows.map(\.id) == ["key_b"])
+    }
+}

@@ -1,0 +1,82 @@
+import SynqAPI
+import Testing
+@testable import SynqViewModel
+
+@Suite struct TextFieldTests {
+    @Test func typingMovesTheCursorAndInsertsAtIt() {
+        var field = TextField()
+        for c in "helo" { field.apply(.character(c)) }
+        field.apply(.left)
+        field.apply(.character("l"))
+        #expect(field.text == "hello")
+        #expect(field.cursor == 4)
+        field.apply(.home)
+        field.apply(.character(">"))
+        field.apply(.end)
+        field.apply(.character("!"))
+        #expect(field.text == ">hello!")
+        #expect(field.cursor == 7)
+    }
+
+    @Test func backspaceDeleteAndBounds() {
+        var field = TextField("abc")
+        field.apply(.backspace)
+        #expect(field.text == "ab")
+        field.apply(.delete)
+        #expect(field.text == "ab", "delete at the end removes nothing")
+        field.apply(.home)
+        field.apply(.backspace)
+        #expect(field.text == "ab", "backspace at the start removes nothing")
+        field.apply(.delete)
+        #expect(field.text == "b")
+        field.apply(.left)
+        #expect(field.cursor == 0)
+        field.apply(.right)
+        field.apply(.right)
+        #expect(field.cursor == 1)
+    }
+
+    @Test func ctrlUKillsToTheStartAndCtrlWKillsAWord() {
+        var field = TextField("alpha beta gamma")
+        field.apply(.ctrl("w"))
+        #expect(field.text == "alpha beta ")
+        field.apply(.ctrl("w"))
+        #expect(field.text == "alpha ")
+        field = TextField("one two")
+        field.apply(.left)
+        field.apply(.left)
+        field.apply(.ctrl("u"))
+        #expect(field.text == "wo")
+        #expect(field.cursor == 0)
+    }
+
+    @Test func pasteInsertsTheWholeStringWithoutControlCharacters() {
+        var field = TextField("ab")
+        field.apply(.left)
+        field.apply(.paste("X\u{1b}[31mY\nZ\u{202E}"))
+        #expect(field.text == "aX[31mYZb")
+        #expect(field.cursor == 8)
+    }
+
+    @Test func commandKeysAreNotConsumed() {
+        var field = TextField("x")
+        #expect(field.apply(.enter) == false)
+        #expect(field.apply(.escape) == false)
+        #expect(field.apply(.tab) == false)
+        #expect(field.text == "x")
+    }
+
+    @Test func maskedFieldShowsOnlyBulletsAndGivesASecret() {
+        var field = TextField(masked: true)
+        field.apply(.paste("sk_live_123"))
+        field.apply(.backspace)
+        #expect(field.text == nil)
+        #expect(field.display == String(repeating: "•", count: 10))
+        #expect(field.secret.reveal() == "sk_live_12")
+        #expect(!"\(field)".contains("sk_live"))
+        #expect(!String(reflecting: field).contains("sk_live"))
+        var dumped = ""
+        dump(field, to: &dumped)
+        #expect(!dumped.contains("sk_live"))
+    }
+}

@@ -72,6 +72,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Performance numbers for the TUI (render time, bytes per poll, idle CPU); run by hand: swift run synq-bench.
+        .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
         // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
         // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.
         .target(
@@ -86,13 +88,16 @@ let package = Package(
         ),
         .testTarget(
             name: "SynqConfigTests",
-            dependencies: ["SynqConfig", "SynqAPI", "SynqSandbox", "SynqTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "SynqConfig", "SynqAPI", "SynqSandbox", "SynqTestSupport",
+                .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),
-        .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI"], swiftSettings: strict),
+        .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI"], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]

@@ -98,6 +98,6 @@ public struct ActionRunner: Sendable {
     }
 
     private func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
     }
 }

@@ -7,16 +7,20 @@ public protocol PassphraseSource: Sendable {
     func passphrase(confirm: Bool) throws -> Secret
 }
 
-/// `SYNQ_PASSPHRASE` when set, else a masked prompt on the terminal, else an error.
+/// `SYNQ_PASSPHRASE` when set, else a masked prompt on the terminal (unless `prompts` is
+/// off or SYNQ_NO_PROMPT is set), else `CredentialStoreError.passphraseRequired`.
 public struct LivePassphraseSource: PassphraseSource {
     public var environment: [String: String]
+    public var prompts: Bool
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, prompts: Bool = true) {
         self.environment = environment
+        self.prompts = prompts
     }
 
     public func passphrase(confirm: Bool) throws -> Secret {
         if let value = environment["SYNQ_PASSPHRASE"], !value.isEmpty { return Secret(value) }
+        guard prompts, environment["SYNQ_NO_PROMPT"]?.isEmpty ?? true else { throw CredentialStoreError.passphraseRequired }
         let terminal: Terminal
         do {
             terminal = try Terminal.open()

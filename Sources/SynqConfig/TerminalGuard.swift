@@ -25,7 +25,7 @@ enum TerminalGuard {
             action.__sigaction_u.__sa_handler = TerminalGuard.handle
             #endif
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(number, &action, nil)
         }
     }

@@ -65,5 +65,9 @@ public func runSandbox(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws {
     let application = try await buildSandbox(configuration, onServerRunning: onServerRunning)
-    try await application.runService()
+    do {
+        try await application.runService()
+    } catch {
+        throw SandboxError.listening(host: configuration.host, port: configuration.port, String(describing: error))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import SynqAPI
 
 /// Applies the armed fault, if one matches, to an API request. Answers that rewrite the real
@@ -8,7 +9,7 @@ import SynqAPI
 struct FaultMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
     let injector: FaultInjector
-    let service: Service
+    let service: SynqAPI.Service
 
     /// Thrown after closing the connection so no response is written.
     struct ConnectionDropped: Error {}
@@ -33,7 +34,8 @@ struct FaultMiddleware: RouterMiddleware {
         case .drop:
             try await drop(context)
         case .hang:
-            try await hold(context, for: FaultRule.maxHold)
+            // However the wait ends, the client never gets an answer.
+            try? await hold(context, for: FaultRule.maxHold)
             try await drop(context)
         case .large:
             var response = try await next(request, context)
@@ -48,13 +50,14 @@ struct FaultMiddleware: RouterMiddleware {
         }
     }
 
-    /// Waits, but gives up as soon as the client has gone (or the server is stopping), so a
-    /// held request never outlives its reason.
+    /// Waits, but gives up when the connection is closed or the server is shutting down
+    /// (Ctrl-C must not wait ten minutes for a hung request). A client that only half-closes
+    /// keeps the channel active, so such a request is held until the deadline or shutdown.
     private func hold(_ context: Context, for duration: Duration) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: duration)
         while clock.now < deadline {
-            guard context.channel.isActive else { throw ConnectionDropped() }
+            guard context.channel.isActive, !Task.isShuttingDownGracefully else { throw ConnectionDropped() }
             let left = clock.now.duration(to: deadline)
             try await Task.sleep(for: min(left, .milliseconds(100)))
         }
@@ -67,8 +70,8 @@ struct FaultMiddleware: RouterMiddleware {
 
     /// An error with the API's own body shape: `{success:false,message}` or `{error,code}`.
     private func errorResponse(status code: Int) -> Response {
-        let status = HTTPStatus(code: code)
-        let reason = status.reasonPhrase.isEmpty ? "HTTP \(code)" : status.reasonPhrase
+        let reason = Self.reasons[code] ?? "HTTP \(code)"
+        let status = HTTPStatus(code: code, reasonPhrase: reason)
         switch service {
         case .enterprise:
             return JSONResponses.enterpriseError(status, reason)
@@ -82,6 +85,15 @@ struct FaultMiddleware: RouterMiddleware {
             return JSONResponses.synvoError(status, reason, code: code)
         }
     }
+
+    /// Reason phrases for the statuses a fault campaign is likely to pick (`HTTPStatus(code:)`
+    /// alone carries none).
+    static let reasons: [Int: String] = [
+        400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 408: "Request Timeout",
+        409: "Conflict", 413: "Content Too Large", 422: "Unprocessable Content", 429: "Too Many Requests",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+        504: "Gateway Timeout",
+    ]
 
     /// The real JSON object with an unknown `padding` field in front, streamed in 1 MiB chunks
     /// so a 50 MB answer never sits in memory twice.

@@ -108,14 +108,16 @@ struct FleetSeeder {
                 let environment = Self.environments[Int(random.next() % UInt64(Self.environments.count))]
                 let role = Self.roles[Int(random.next() % UInt64(Self.roles.count))]
                 let region = Self.regions[Int(random.next() % UInt64(Self.regions.count))]
-                name = "\(environment)-\(role)-\(region)-\(String(format: "%02d", index % 100 + 1))"
+                let number = index % 100 + 1
+                name = "\(environment)-\(role)-\(region)-\(number < 10 ? "0" : "")\(number)"
                 // Roughly one in six is disabled; staging and dev more often.
                 let odds: UInt64 = environment == "prod" ? 10 : 4
                 enabled = random.next() % odds != 0
             }
             let id = random.uuidShaped()
             let synqKey = key ?? random.uuidShaped()
-            let jitter = Double(random.next() % 3_600)
+            // Jitter within a step keeps the list in creation order.
+            let jitter = Double(random.next() % UInt64(max(1, min(3_600, step * 0.8))))
             let createdAt = (start + step * Double(index) + jitter).rounded(.down)
             try statement.execute(arguments: [id, accountID, synqKey, name, enabled, createdAt])
         }

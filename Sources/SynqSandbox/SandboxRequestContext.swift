@@ -14,10 +14,14 @@ public struct SandboxRequestContext: RequestContext {
 
     /// True when the peer is on this machine (127.0.0.0/8, ::1, or IPv4-mapped loopback).
     var peerIsLoopback: Bool {
-        guard let address = channel.remoteAddress?.ipAddress else { return false }
+        channel.remoteAddress?.ipAddress.map(Self.isLoopback(ipAddress:)) ?? false
+    }
+
+    static func isLoopback(ipAddress address: String) -> Bool {
         if address == "::1" { return true }
-        let v4 = address.hasPrefix("::ffff:") ? String(address.dropFirst(7)) : address
-        return v4.hasPrefix("127.")
+        let v4 = address.lowercased().hasPrefix("::ffff:") ? String(address.dropFirst(7)) : address
+        let parts = v4.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 }
 

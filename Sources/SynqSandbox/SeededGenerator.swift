@@ -15,9 +15,22 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// Lower-case hex digits, for UUID-shaped ids and synq keys.
     mutating func hex(_ count: Int) -> String {
-        let digits = Array("0123456789abcdef")
-        return String((0..<count).map { _ in digits[Int(next() & 15)] })
+        var bits = next()
+        var left = 16
+        var bytes = [UInt8](repeating: 0, count: count)
+        for index in 0..<count {
+            if left == 0 {
+                bits = next()
+                left = 16
+            }
+            bytes[index] = Self.hexDigits[Int(bits & 15)]
+            bits >>= 4
+            left -= 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// An id shaped like a UUID (8-4-4-4-12), though clients must treat it as opaque.
     mutating func uuidShaped() -> String {
@@ -25,7 +38,8 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     mutating func alphanumeric(_ count: Int) -> String {
-        let characters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        return String((0..<count).map { _ in characters[Int(next() % UInt64(characters.count))] })
+        let characters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        let bytes = (0..<count).map { _ in characters[Int(next() % UInt64(characters.count))] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

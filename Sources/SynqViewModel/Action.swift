@@ -9,7 +9,8 @@ public enum Action: Sendable, Equatable {
     case key(KeyPress)
     /// A command without a key (tests, mouse, scripted input).
     case command(Command)
-    /// Time passed: due polls, highlight and message expiry, countdowns.
+    /// Time passed: due polls, highlight and message expiry, countdowns. The date is when the
+    /// tick was due; the store reduces it at no earlier time than that.
     case tick(Date)
     /// The renderer's table height changed (rows per page for PgUp/PgDn).
     case viewport(tableRows: Int)

@@ -2,7 +2,7 @@ import Foundation
 
 extension AppState {
     /// When the store should next send `.tick`: the earliest due poll, highlight expiry,
-    /// message expiry, or next second of a visible countdown or stale age; at most 30 s
+    /// message expiry, or next second of a countdown or of the visible pane's stale age; at most 30 s
     /// away so relative times stay current. Nil after quit.
     public func nextWake() -> Date? {
         guard !quitRequested else { return nil }
@@ -10,7 +10,8 @@ extension AppState {
         for kind in ResourceKind.allCases {
             let resource = resource(kind)
             if !resource.inFlight, let next = resource.nextPoll { candidates.append(next) }
-            if resource.failure != nil { candidates.append(now.addingTimeInterval(1)) }
+            // The status bar shows the visible pane's failure age in seconds.
+            if resource.failure != nil, kind == pane.resource { candidates.append(now.addingTimeInterval(1)) }
         }
         candidates.append(contentsOf: synchronizers.highlights.values.map(\.until))
         candidates.append(contentsOf: keys.highlights.values.map(\.until))

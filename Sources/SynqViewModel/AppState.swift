@@ -23,6 +23,8 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var rateLimit: RateLimitBudget?
     /// Toggles sent and not yet answered, by synchronizer id.
     public internal(set) var pendingToggles: [String: PendingToggle] = [:]
+    /// Progress of a confirmed toggle of marked rows, until every answer is in.
+    public internal(set) var bulkToggle: BulkToggleProgress?
     /// True while a create request is out (a second `n` waits for it).
     public internal(set) var isCreating = false
 

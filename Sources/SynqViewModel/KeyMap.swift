@@ -24,15 +24,21 @@ public struct KeyMap: Sendable, Hashable {
     }
 
     /// The help overlay: one section per context in table order, without mutating
-    /// bindings under `--readonly`.
+    /// bindings under `--readonly`, then the text-field editing keys.
     public func helpSections(readOnly: Bool) -> [HelpSection] {
-        BindingContext.allCases.compactMap { context in
+        let sections = BindingContext.allCases.compactMap { context -> HelpSection? in
             let entries = bindings
                 .filter { $0.context == context && !(readOnly && $0.isMutating) }
                 .map { HelpEntry(keys: $0.keyLabel, help: $0.help) }
             return entries.isEmpty ? nil : HelpSection(title: context.title, entries: entries)
         }
+        let typing = TextField.bindings.map { HelpEntry(keys: $0.keyLabel, help: $0.help) }
+            + [HelpEntry(keys: "paste", help: "Insert the pasted text (control characters dropped)")]
+        return sections + [HelpSection(title: Self.textFieldSectionTitle, entries: typing)]
     }
+
+    /// Heading of the editing-keys section of help.
+    public static let textFieldSectionTitle = "Typing in a field"
 
     /// The result of looking up a key.
     public enum Lookup: Sendable, Hashable {

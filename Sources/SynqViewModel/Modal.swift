@@ -125,6 +125,7 @@ public struct OneTimeKeyModal: Sendable, Hashable {
         return false
     }
 
+    /// Where the copy of the key stands.
     public enum CopyState: Sendable, Hashable {
         case notCopied
         case copying
@@ -133,6 +134,7 @@ public struct OneTimeKeyModal: Sendable, Hashable {
         case failed(String)
     }
 
+    /// Where saving the key to a file stands.
     public enum SaveState: Sendable, Hashable {
         case notSaved
         case saving

@@ -23,6 +23,10 @@ public struct RateLimitBudget: Sendable, Hashable {
         self.init(limit: rateLimit.limit, remaining: rateLimit.remaining, reset: rateLimit.reset)
     }
 
+    /// The longest the poller ever waits for a reset (Synvo windows are an hour), so a
+    /// server clock far ahead of ours cannot stall the pane for days.
+    public static let longestWait: TimeInterval = 3600
+
     /// Requests the poller leaves for the user: a tenth of the limit, at least 1, at most 5.
     public var reserve: Int { min(5, max(1, limit / 10)) }
 

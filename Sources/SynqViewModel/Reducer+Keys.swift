@@ -183,8 +183,17 @@ extension Reducer {
         switch state.modal {
         case .confirmToggle(let question)?:
             state.modal = nil
-            if question.isBulk { state.synchronizers.marked.removeAll() }
-            return question.targets.flatMap { startToggle($0, &state) }
+            let effects = question.targets.flatMap { startToggle($0, &state) }
+            if question.isBulk {
+                state.synchronizers.marked.removeAll()
+                let ids = Set(effects.compactMap { effect -> String? in
+                    if case .toggle(let id, _) = effect { return id }
+                    return nil
+                })
+                state.bulkToggle = BulkToggleProgress(ids: ids)
+                say("Toggling \(ids.count) synchronizer\(ids.count == 1 ? "" : "s")…", .info, &state)
+            }
+            return effects
         case .oneTimeKey(let modal)? where modal.isConfirmingClose:
             return closeKeyModal(&state)
         default:

@@ -31,19 +31,23 @@ extension Reducer {
             state.updateResource(kind) { $0.nextPoll = blocked }
             return []
         }
+        let now = state.now
         state.updateResource(kind) {
             $0.inFlight = true
             $0.nextPoll = nil
+            $0.lastAttempt = now
         }
         return [.fetch(kind)]
     }
 
-    /// A pane became visible: fetch it now unless its data is younger than the interval.
+    /// A pane became visible: fetch it now unless its data is younger than the interval
+    /// (or, after failures, unless the back-off since the last attempt has not passed).
     static func scheduleOnShow(_ kind: ResourceKind, _ state: inout AppState) -> [Effect] {
         let resource = state.resource(kind)
         guard state.configured.contains(kind.service), !resource.inFlight else { return [] }
-        if let loaded = resource.loadedAt, resource.failure == nil {
-            let due = loaded.addingTimeInterval(interval(for: kind, state))
+        let reference = resource.failure == nil ? resource.loadedAt : resource.lastAttempt
+        if let reference {
+            let due = reference.addingTimeInterval(interval(for: kind, state))
             if due > state.now {
                 state.updateResource(kind) { $0.nextPoll = due }
                 return []
@@ -60,8 +64,9 @@ extension Reducer {
             say("Already refreshing \(state.pane.title.lowercased())…", .info, &state)
             return []
         }
-        if kind.service == .synvo, let countdown = state.rateLimitCountdown {
-            say("Synvo rate limit: next request in \(RelativeTime.duration(countdown))", .error, &state)
+        if kind.service == .synvo, let budget = state.rateLimit, !budget.allowsUserRequest(now: state.now) {
+            let wait = budget.countdown(now: state.now) ?? Int(max(0, budget.reset.timeIntervalSince(state.now)).rounded(.up))
+            say("Synvo rate limit: next request in \(RelativeTime.duration(wait))", .error, &state)
             return []
         }
         return fetch(kind, &state)
@@ -102,7 +107,7 @@ extension Reducer {
         if kind.service == .synvo, let budget = state.rateLimit {
             seconds = max(seconds, budget.pollInterval(base: base, now: state.now))
         }
-        return seconds
+        return min(seconds, RateLimitBudget.longestWait)
     }
 
     /// After an answer: the next poll if the pane is visible, none if hidden.
@@ -140,15 +145,18 @@ extension Reducer {
             $0.failure = LoadFailure(message: error.description, since: since, isRateLimited: isRateLimited)
         }
         scheduleNext(kind, &state)
-        if isRateLimited, state.pane.resource == kind, let blocked = state.rateLimit?.blockedUntil, kind.service == .synvo {
-            state.updateResource(kind) { $0.nextPoll = blocked }
+        // An Enterprise 429 has no budget to track, but its reset still says when to retry.
+        if case .rateLimited(.enterprise, let resetAt?, _) = error, state.pane.resource == kind {
+            let retry = min(max(resetAt, state.now), state.now.addingTimeInterval(RateLimitBudget.longestWait))
+            state.updateResource(kind) { $0.nextPoll = max($0.nextPoll ?? retry, retry) }
         }
     }
 
     /// Records a 429: no Synvo request until the reset (a minute if the server gave none).
     static func block(until resetAt: Date?, limit: RateLimit?, for service: Service, _ state: inout AppState) {
         guard service == .synvo else { return }
-        let until = max(resetAt ?? state.now.addingTimeInterval(60), state.now.addingTimeInterval(1))
+        let longest = state.now.addingTimeInterval(RateLimitBudget.longestWait)
+        let until = min(max(resetAt ?? state.now.addingTimeInterval(60), state.now.addingTimeInterval(1)), longest)
         var budget = limit.map(RateLimitBudget.init) ?? state.rateLimit
             ?? RateLimitBudget(limit: 0, remaining: 0, reset: until)
         budget.remaining = 0

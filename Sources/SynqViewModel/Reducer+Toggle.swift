@@ -44,18 +44,42 @@ extension Reducer {
 
     static func toggleFinished(id: String, enable: Bool, _ result: Result<SynchronizerResult, APIError>, _ state: inout AppState) -> [Effect] {
         let pending = state.pendingToggles.removeValue(forKey: id)
-        guard var row = state.synchronizers.row(id: id) else { return [] }
+        var row = state.synchronizers.row(id: id)
+        let name = row?.name ?? id
+        let text: String
+        let kind: StatusMessage.Kind
+        var reason = ""
         switch result {
         case .success(let answer):
-            row.isEnabled = answer.synchronizer.isEnabled ?? enable
-            if !answer.synchronizer.name.isEmpty { row.name = answer.synchronizer.name }
-            state.synchronizers.upsert(row)
-            let text = answer.message.isEmpty ? "\"\(row.name)\" \(enable ? "enabled" : "disabled")" : answer.message
-            say(text, .success, &state)
+            if var updated = row {
+                updated.isEnabled = answer.synchronizer.isEnabled ?? enable
+                if !answer.synchronizer.name.isEmpty { updated.name = answer.synchronizer.name }
+                row = updated
+            }
+            text = answer.message.isEmpty ? "\"\(name)\" \(enable ? "enabled" : "disabled")" : answer.message
+            kind = .success
         case .failure(let error):
-            row.isEnabled = pending?.previous ?? !enable
-            state.synchronizers.upsert(row)
-            say("Could not \(enable ? "enable" : "disable") \"\(row.name)\": \(error.description)", .error, &state)
+            row?.isEnabled = pending?.previous ?? !enable
+            reason = error.description
+            text = "Could not \(enable ? "enable" : "disable") \"\(name)\": \(error.description)"
+            kind = .error
+        }
+        if let row { state.synchronizers.upsert(row) }
+        guard var bulk = state.bulkToggle, bulk.waiting.remove(id) != nil else {
+            say(text, kind, &state)
+            return []
+        }
+        if kind == .success {
+            bulk.succeeded += 1
+        } else {
+            bulk.failures.append("\"\(name)\": \(reason)")
+        }
+        if bulk.waiting.isEmpty {
+            state.bulkToggle = nil
+            say(bulk.summary, bulk.failures.isEmpty ? .success : .error, &state)
+        } else {
+            state.bulkToggle = bulk
+            say("Toggling: \(bulk.total - bulk.waiting.count) of \(bulk.total) answered…", .info, &state)
         }
         return []
     }

@@ -34,6 +34,8 @@ public struct ResourceState: Sendable, Hashable {
     public internal(set) var loadedAt: Date?
     /// A request for this resource is out; a poll never overlaps it.
     public internal(set) var inFlight: Bool = false
+    /// When the last request for it was sent.
+    public internal(set) var lastAttempt: Date?
     /// When the next poll is due; nil when not scheduled (hidden pane, unconfigured API).
     public internal(set) var nextPoll: Date?
     /// Consecutive failures; 0 after a success.

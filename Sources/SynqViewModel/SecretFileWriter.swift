@@ -61,7 +61,7 @@ public struct SecretFileWriter: SecretFileWriting {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset)
+                systemWrite(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -77,4 +77,12 @@ public struct SecretFileWriter: SecretFileWriting {
             throw .writeFailed(path: path, reason: reason)
         }
     }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A line for the status bar, with its tone and when it was said.
 public struct StatusMessage: Sendable, Hashable {
+    /// The tone, which picks the colour.
     public enum Kind: Sendable, Hashable { case info, success, error }
     public var text: String
     public var kind: Kind

@@ -89,7 +89,11 @@ public actor Store<C: Clock> where C.Duration == Duration {
 
     private func handle(_ action: Action, in group: inout DiscardingTaskGroup) {
         let before = state
-        let effects = Reducer.reduce(&state, action, now: now())
+        // Never let time run backwards, and let a timer tick count as at least its deadline
+        // (clock-to-date rounding must not leave a due poll "not yet due" and re-arm at once).
+        var now = max(now(), state.now)
+        if case .tick(let deadline) = action { now = max(now, deadline) }
+        let effects = Reducer.reduce(&state, action, now: now)
         if state != before { statesContinuation.yield(state) }
         for effect in effects { launch(effect, in: &group) }
         armTimer(in: &group)
@@ -111,14 +115,14 @@ public actor Store<C: Clock> where C.Duration == Duration {
             } catch {
                 return
             }
-            await self.timerFired(generation)
+            await self.timerFired(generation, wake: wake)
         }
     }
 
-    private func timerFired(_ generation: Int) {
+    private func timerFired(_ generation: Int, wake: Date) {
         guard generation == timerGeneration else { return }
         armedWake = nil
-        send(.tick(now()))
+        send(.tick(wake))
     }
 
     private func launch(_ effect: Effect, in group: inout DiscardingTaskGroup) {

@@ -39,6 +39,7 @@ public struct SynchronizerRow: TableRow {
         return "\(key.prefix(8))…\(key.suffix(4))"
     }
 
+    /// The table's columns, in header order (also the `s` cycle order).
     public enum Column: String, TableColumn {
         case name, state, key, created, id
         public var title: String {
@@ -54,13 +55,13 @@ public struct SynchronizerRow: TableRow {
 
     public var searchableTexts: [String] { [name, stateText, key, id] }
 
-    public static func compare(_ lhs: SynchronizerRow, _ rhs: SynchronizerRow, by column: Column) -> ComparisonResult {
+    public func sortKey(_ column: Column) -> SortKey {
         switch column {
-        case .name: compareText(lhs.name, rhs.name)
-        case .state: compareText(lhs.stateText, rhs.stateText)
-        case .key: compareText(lhs.key, rhs.key)
-        case .created: compareDates(lhs.createdAt, rhs.createdAt)
-        case .id: compareText(lhs.id, rhs.id)
+        case .name: .folded(name)
+        case .state: .text(stateText)
+        case .key: .folded(key)
+        case .created: .date(createdAt)
+        case .id: .folded(id)
         }
     }
 

@@ -24,6 +24,7 @@ public struct SynvoKeyRow: TableRow {
     /// The key id (`key_id`).
     public var keyID: String { id }
 
+    /// The table's columns, in header order (also the `s` cycle order).
     public enum Column: String, TableColumn {
         case name, keyID, status, created, lastUsed
         public var title: String {
@@ -39,13 +40,13 @@ public struct SynvoKeyRow: TableRow {
 
     public var searchableTexts: [String] { [name ?? "", id, status.rawValue] }
 
-    public static func compare(_ lhs: SynvoKeyRow, _ rhs: SynvoKeyRow, by column: Column) -> ComparisonResult {
+    public func sortKey(_ column: Column) -> SortKey {
         switch column {
-        case .name: compareText(lhs.name ?? "", rhs.name ?? "")
-        case .keyID: compareText(lhs.id, rhs.id)
-        case .status: compareText(lhs.status.rawValue, rhs.status.rawValue)
-        case .created: compareDates(lhs.createdAt, rhs.createdAt)
-        case .lastUsed: compareDates(lhs.lastUsedAt, rhs.lastUsedAt)
+        case .name: .folded(name ?? "")
+        case .keyID: .folded(id)
+        case .status: .text(status.rawValue)
+        case .created: .date(createdAt)
+        case .lastUsed: .date(lastUsedAt)
         }
     }
 

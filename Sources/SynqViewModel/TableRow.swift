@@ -12,8 +12,9 @@ public protocol TableRow: Identifiable, Hashable, Sendable where ID == String {
     associatedtype Column: TableColumn
     /// The texts the filter matches against (the visible, searchable columns).
     var searchableTexts: [String] { get }
-    /// Orders two rows by one column; `.orderedSame` leaves them in their current order.
-    static func compare(_ lhs: Self, _ rhs: Self, by column: Column) -> ComparisonResult
+    /// What the row sorts by in one column. Computed once per row per sort, so sorting a
+    /// million rows compares plain values.
+    func sortKey(_ column: Column) -> SortKey
     /// True when the row changed in a way worth highlighting after a poll.
     func differsVisibly(from previous: Self) -> Bool
 }
@@ -57,17 +58,16 @@ public struct RowHighlight: Sendable, Hashable {
     }
 }
 
-/// Case-insensitive, diacritic-insensitive comparison of display text.
-func compareText(_ lhs: String, _ rhs: String) -> ComparisonResult {
-    lhs.compare(rhs, options: [.caseInsensitive, .diacriticInsensitive, .numeric])
-}
+/// A sortable value of one cell: case-folded text, a time, or nothing (sorts last
+/// ascending). Ties keep server order.
+public enum SortKey: Sendable, Hashable, Comparable {
+    case text(String)
+    case time(Date)
+    case missing
 
-/// Orders optional dates with missing ones last.
-func compareDates(_ lhs: Date?, _ rhs: Date?) -> ComparisonResult {
-    switch (lhs, rhs) {
-    case let (l?, r?): l < r ? .orderedAscending : (l > r ? .orderedDescending : .orderedSame)
-    case (nil, nil): .orderedSame
-    case (nil, _): .orderedDescending
-    case (_, nil): .orderedAscending
-    }
+    /// Text compared without case.
+    public static func folded(_ text: String) -> SortKey { .text(text.lowercased()) }
+
+    /// A date, or `.missing`.
+    public static func date(_ date: Date?) -> SortKey { date.map(SortKey.time) ?? .missing }
 }

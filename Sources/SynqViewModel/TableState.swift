@@ -24,6 +24,8 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     public internal(set) var marked: Set<String>
     /// Rows highlighted after a poll, by id.
     public internal(set) var highlights: [String: RowHighlight]
+    /// Lower-cased searchable text of each row of `all`, built when a filter is first used.
+    private var searchIndex: [String]?
 
     public init(rows: [Row] = [], sort: SortOrder<Row.Column>) {
         self.all = rows
@@ -35,6 +37,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         self.sort = sort
         self.marked = []
         self.highlights = [:]
+        self.searchIndex = nil
         rederive()
     }
 
@@ -55,6 +58,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     /// Replaces the data, pruning marks of rows that vanished.
     mutating func replaceAll(_ rows: [Row]) {
         all = rows
+        searchIndex = nil
         let ids = Set(rows.map(\.id))
         marked.formIntersection(ids)
         highlights = highlights.filter { ids.contains($0.key) }
@@ -63,10 +67,21 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
 
     /// Replaces one row (by id) or appends it.
     mutating func upsert(_ row: Row) {
-        if let index = all.firstIndex(where: { $0.id == row.id }) {
-            all[index] = row
-        } else {
+        guard let index = all.firstIndex(where: { $0.id == row.id }) else {
             all.append(row)
+            searchIndex?.append(Self.searchText(row))
+            rederive()
+            return
+        }
+        let old = all[index]
+        all[index] = row
+        searchIndex?[index] = Self.searchText(row)
+        // Fast path (a toggle on a big fleet): same place in the order, same filter match.
+        let needle = Self.needle(filter)
+        if old.sortKey(sort.column) == row.sortKey(sort.column),
+           Self.matches(Self.searchText(old), needle) == Self.matches(Self.searchText(row), needle) {
+            if let shown = rows.firstIndex(where: { $0.id == row.id }) { rows[shown] = row }
+            return
         }
         rederive()
     }
@@ -105,24 +120,37 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     /// Filters and sorts `all` into `rows` (stable: ties keep server order) and puts the
     /// selection back on the same row id, or on the nearest index if that row is gone.
     private mutating func rederive() {
-        let needle = filter.text ?? ""
-        var visible: [(offset: Int, element: Row)] = Array(all.enumerated())
+        let needle = Self.needle(filter)
+        var indices = Array(all.indices)
         if !needle.isEmpty {
-            visible = visible.filter { pair in
-                pair.element.searchableTexts.contains { $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
-            }
+            if searchIndex == nil { searchIndex = all.map(Self.searchText) }
+            let index = searchIndex ?? []
+            indices = indices.filter { Self.matches(index[$0], needle) }
         }
-        let order = sort
-        visible.sort { lhs, rhs in
-            let result = Row.compare(lhs.element, rhs.element, by: order.column)
-            if result == .orderedSame { return lhs.offset < rhs.offset }
-            return order.ascending ? result == .orderedAscending : result == .orderedDescending
+        let column = sort.column
+        let ascending = sort.ascending
+        var keyed = indices.map { (key: all[$0].sortKey(column), offset: $0) }
+        keyed.sort { lhs, rhs in
+            if lhs.key == rhs.key { return lhs.offset < rhs.offset }
+            return ascending ? lhs.key < rhs.key : rhs.key < lhs.key
         }
-        rows = visible.map(\.element)
+        rows = keyed.map { all[$0.offset] }
         if let id = selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
             selectedIndex = index
         } else {
             select(index: selectedIndex)
         }
+    }
+
+    /// The filter text as matched: lower-cased; empty means everything.
+    private static func needle(_ filter: TextField) -> String { (filter.text ?? "").lowercased() }
+
+    /// A row's searchable columns, lower-cased, separated by a character no filter holds.
+    private static func searchText(_ row: Row) -> String {
+        row.searchableTexts.joined(separator: "\u{0}").lowercased()
+    }
+
+    private static func matches(_ text: String, _ needle: String) -> Bool {
+        needle.isEmpty || text.contains(needle)
     }
 }

@@ -47,35 +47,53 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
         switch key {
         case .character(let c):
             insert(String(c))
+            return true
         case .paste(let text):
             insert(text)
-        case .backspace, .ctrl("h"):
-            guard cursor > 0 else { return true }
+            return true
+        default:
+            guard let binding = Self.bindings.first(where: { $0.keys.contains(key) }) else { return false }
+            perform(binding.edit)
+            return true
+        }
+    }
+
+    /// Performs one editing operation.
+    public mutating func perform(_ edit: TextEdit) {
+        switch edit {
+        case .deleteBackward:
+            guard cursor > 0 else { return }
             characters.remove(at: cursor - 1)
             cursor -= 1
-        case .delete, .ctrl("d"):
-            guard cursor < characters.count else { return true }
+        case .deleteForward:
+            guard cursor < characters.count else { return }
             characters.remove(at: cursor)
-        case .left, .ctrl("b"):
-            cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"):
-            cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"):
-            cursor = 0
-        case .end, .ctrl("e"):
-            cursor = characters.count
-        case .ctrl("u"):
+        case .moveLeft: cursor = max(0, cursor - 1)
+        case .moveRight: cursor = min(characters.count, cursor + 1)
+        case .moveToStart: cursor = 0
+        case .moveToEnd: cursor = characters.count
+        case .killToStart:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .killToEnd:
             characters.removeSubrange(cursor..<characters.count)
-        case .ctrl("w"):
+        case .deleteWordBackward:
             deleteWordBackward()
-        default:
-            return false
         }
-        return true
     }
+
+    /// The editing keys of every text field; `KeyMap.helpSections` lists them too.
+    public static let bindings: [TextEditBinding] = [
+        TextEditBinding([.left, .ctrl("b")], .moveLeft, "Cursor left"),
+        TextEditBinding([.right, .ctrl("f")], .moveRight, "Cursor right"),
+        TextEditBinding([.home, .ctrl("a")], .moveToStart, "Start of line"),
+        TextEditBinding([.end, .ctrl("e")], .moveToEnd, "End of line"),
+        TextEditBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete before the cursor"),
+        TextEditBinding([.delete, .ctrl("d")], .deleteForward, "Delete at the cursor"),
+        TextEditBinding([.ctrl("u")], .killToStart, "Delete to the start"),
+        TextEditBinding([.ctrl("k")], .killToEnd, "Delete to the end"),
+        TextEditBinding([.ctrl("w")], .deleteWordBackward, "Delete the word before the cursor"),
+    ]
 
     /// Inserts text at the cursor, dropping control characters (a pasted newline or escape
     /// sequence never lands in a field).

@@ -18,7 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard TerminalSession.isInteractive else {
-            StandardError.line(TerminalError.notATerminal.description)
+            StandardError.line("synq: " + TerminalError.notATerminal.description)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let sandbox: RunningSandbox

@@ -61,7 +61,7 @@ struct TUIOptions: ParsableArguments {
     func launch(enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
                 beforeStart: () -> Void = {}) async throws {
         guard TerminalSession.isInteractive else {
-            StandardError.line(TerminalError.notATerminal.description)
+            StandardError.line("synq: " + TerminalError.notATerminal.description)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let loader = ThemeLoader()

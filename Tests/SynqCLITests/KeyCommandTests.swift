@@ -8,13 +8,13 @@ import Testing
 @Suite struct KeyCommandTests {
     @Test func listShowsStatusesAndFilters() async throws {
         try await withSandbox { sandbox in
-            let all = try SynqBinary.run(["keys", "list"], environment: sandbox.environment())
+            let all = try await SynqBinary.run(["keys", "list"], environment: sandbox.environment())
             #expect(all.status == 0)
             #expect(all.stdout.hasPrefix("NAME"))
             for status in ["ACTIVE", "REVOKED", "DISABLED", "UNKNOWN"] { #expect(all.stdout.contains(status)) }
             #expect(all.stdout.contains("never"))
 
-            let revoked = try SynqBinary.run(["keys", "list", "--status", "revoked"], environment: sandbox.environment())
+            let revoked = try await SynqBinary.run(["keys", "list", "--status", "revoked"], environment: sandbox.environment())
             #expect(revoked.status == 0)
             let rows = revoked.stdout.split(separator: "\n").dropFirst()
             #expect(!rows.isEmpty)
@@ -24,7 +24,7 @@ import Testing
 
     @Test func listJSONCarriesTheRateLimit() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["keys", "skipped", "rateLimit"])
@@ -37,14 +37,14 @@ import Testing
 
     @Test func createPrintsTheKeyOnceAndWarns() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["keys", "create", "--name", "ci key"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["keys", "create", "--name", "ci key"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             #expect(outcome.stderr.contains("will not be shown again"))
             let keyLine = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("API key:") })
             let plaintext = keyLine.dropFirst("API key:".count).trimmingCharacters(in: .whitespaces)
             #expect(!plaintext.isEmpty)
-            // The new key works, and the list never shows its plaintext.
-            let listed = try SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment(synvoKey: plaintext))
+            // The new key is listed, and the list never shows its plaintext.
+            let listed = try await SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment())
             #expect(listed.status == 0)
             #expect(!listed.stdout.contains(plaintext))
             #expect(listed.stdout.contains("ci key"))
@@ -55,7 +55,7 @@ import Testing
         try await withSandbox { sandbox in
             let folder = try TemporaryDirectory()
             let path = folder.path("new.key")
-            let outcome = try SynqBinary.run(["keys", "create", "--save", path, "--json"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["keys", "create", "--save", path, "--json"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
             #expect(object["apiKey"] is NSNull)
@@ -77,7 +77,7 @@ import Testing
     ])
     func badKeysAreUnauthorizedWithTheirCode(key: String, code: String) async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["keys", "list"], environment: sandbox.environment(synvoKey: key))
+            let outcome = try await SynqBinary.run(["keys", "list"], environment: sandbox.environment(synvoKey: key))
             #expect(outcome.status == 77)
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.stderr.contains(code))
@@ -89,9 +89,9 @@ import Testing
         var configuration = SandboxConfiguration.forTesting()
         configuration.rateLimit = 1
         try await withSandbox(configuration) { sandbox in
-            let first = try SynqBinary.run(["keys", "list"], environment: sandbox.environment())
+            let first = try await SynqBinary.run(["keys", "list"], environment: sandbox.environment())
             #expect(first.status == 0)
-            let second = try SynqBinary.run(["keys", "list"], environment: sandbox.environment())
+            let second = try await SynqBinary.run(["keys", "list"], environment: sandbox.environment())
             #expect(second.status == 75)
             #expect(second.stdout.isEmpty)
             #expect(second.stderr.contains("rate limited"))

@@ -9,7 +9,7 @@ import Testing
     @Test func listPrintsAnAlignedTableOfTheWholeFleet() async throws {
         try await withSandbox { sandbox in
             let expected = try await sandbox.enterpriseClient().listSynchronizers().synchronizers
-            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             #expect(outcome.stderr.isEmpty)
             let lines = outcome.stdout.split(separator: "\n")
@@ -30,7 +30,7 @@ import Testing
 
     @Test func listJSONHasTheDocumentedShape() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["synchronizers", "list", "--json"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "list", "--json"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["synchronizers", "skipped"])
@@ -42,7 +42,7 @@ import Testing
 
     @Test func stateFilterKeepsOnlyDisabled() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["synchronizers", "list", "--state", "disabled", "--json"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "list", "--state", "disabled", "--json"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
             let rows = try #require(object["synchronizers"] as? [[String: Any]])
@@ -54,20 +54,20 @@ import Testing
     @Test func createThenDisableThenEnableChangesTheServer() async throws {
         try await withSandbox { sandbox in
             let env = sandbox.environment()
-            let created = try SynqBinary.run(["synchronizers", "create", "--name", "CLI Test Node", "--json"], environment: env)
+            let created = try await SynqBinary.run(["synchronizers", "create", "--name", "CLI Test Node", "--json"], environment: env)
             #expect(created.status == 0)
             let result = try #require(try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])
             let synchronizer = try #require(result["synchronizer"] as? [String: Any])
             let id = try #require(synchronizer["id"] as? String)
             #expect(synchronizer["name"] as? String == "CLI Test Node")
 
-            let disabled = try SynqBinary.run(["synchronizers", "disable", id], environment: env)
+            let disabled = try await SynqBinary.run(["synchronizers", "disable", id], environment: env)
             #expect(disabled.status == 0)
             #expect(disabled.stdout.contains("disabled"))
             var server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
             #expect(server?.isEnabled == false)
 
-            let enabled = try SynqBinary.run(["synchronizers", "enable", id], environment: env)
+            let enabled = try await SynqBinary.run(["synchronizers", "enable", id], environment: env)
             #expect(enabled.status == 0)
             server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
             #expect(server?.isEnabled == true)
@@ -78,7 +78,7 @@ import Testing
         try await withSandbox { sandbox in
             let foreign = try await sandbox.enterpriseClient(key: SandboxCredentials.otherEnterpriseKey).listSynchronizers().synchronizers
             let id = try #require(foreign.first?.id)
-            let outcome = try SynqBinary.run(["synchronizers", "disable", id], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "disable", id], environment: sandbox.environment())
             #expect(outcome.status == 79)
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.stderr.contains("You can only modify your own synchronizers"))
@@ -89,7 +89,7 @@ import Testing
 
     @Test func unknownIdIsNotFound() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["synchronizers", "enable", "no-such-id"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "enable", "no-such-id"], environment: sandbox.environment())
             #expect(outcome.status == 79)
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.stderr.contains("Synchronizer not found"))
@@ -98,7 +98,7 @@ import Testing
 
     @Test func nonEnterpriseAccountIsUnauthorized() async throws {
         try await withSandbox { sandbox in
-            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment(enterpriseKey: SandboxCredentials.nonEnterpriseKey))
+            let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment(enterpriseKey: SandboxCredentials.nonEnterpriseKey))
             #expect(outcome.status == 77)
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.stderr.contains("Unauthorized"))
@@ -109,7 +109,7 @@ import Testing
     @Test func keyFromStandardInputWorks() async throws {
         try await withSandbox { sandbox in
             let env = sandbox.environment(enterpriseKey: nil)
-            let outcome = try SynqBinary.run(["preferences", "--enterprise-key-file", "-"], environment: env, stdin: SandboxCredentials.demoEnterpriseKey + "\n")
+            let outcome = try await SynqBinary.run(["preferences", "--enterprise-key-file", "-"], environment: env, stdin: SandboxCredentials.demoEnterpriseKey + "\n")
             #expect(outcome.status == 0)
             #expect(outcome.stdout.contains("wallet address"))
         }
@@ -117,10 +117,10 @@ import Testing
 
     @Test func preferencesNeverShowThePassword() async throws {
         try await withSandbox { sandbox in
-            let table = try SynqBinary.run(["preferences"], environment: sandbox.environment())
+            let table = try await SynqBinary.run(["preferences"], environment: sandbox.environment())
             #expect(table.status == 0)
             #expect(table.stdout.contains("********"))
-            let json = try SynqBinary.run(["preferences", "--json"], environment: sandbox.environment())
+            let json = try await SynqBinary.run(["preferences", "--json"], environment: sandbox.environment())
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["walletAddress", "dashboardPassword", "defaultAction", "web", "ownerWalletAddress"])
             #expect(object["dashboardPassword"] as? String == "********")
@@ -138,7 +138,7 @@ import Testing
         var configuration = SandboxConfiguration.forTesting()
         configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/synchronizers", kind: kind, status: status == 0 ? nil : status)]
         try await withSandbox(configuration) { sandbox in
-            let outcome = try SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
             #expect(outcome.status == expected)
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.stderr.split(separator: "\n").count == 1)
@@ -150,7 +150,7 @@ import Testing
         var configuration = SandboxConfiguration.forTesting()
         configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/preferences", kind: .latency, latencyMs: 5_000)]
         try await withSandbox(configuration) { sandbox in
-            let outcome = try SynqBinary.run(["preferences", "--timeout", "1"], environment: sandbox.environment())
+            let outcome = try await SynqBinary.run(["preferences", "--timeout", "1"], environment: sandbox.environment())
             #expect(outcome.status == 74)
             #expect(outcome.stderr.contains("timed out"))
         }

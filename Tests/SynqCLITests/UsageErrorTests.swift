@@ -7,66 +7,66 @@ import Testing
 @Suite struct UsageErrorTests {
     let secret = "ent_cli_test_secret_1234567890"
 
-    @Test func missingEnterpriseKeyNamesTheVariable() throws {
-        let outcome = try SynqBinary.run(["synchronizers", "list"])
+    @Test func missingEnterpriseKeyNamesTheVariable() async throws {
+        let outcome = try await SynqBinary.run(["synchronizers", "list"])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains("ENTERPRISE_API_KEY"))
         #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func plainHTTPToARemoteHostIsRefused() throws {
-        let outcome = try SynqBinary.run(["synchronizers", "list"], environment: ["ENTERPRISE_API_KEY": secret, "ENTERPRISE_API_URL": "http://fleet.example.com/api"])
+    @Test func plainHTTPToARemoteHostIsRefused() async throws {
+        let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: ["ENTERPRISE_API_KEY": secret, "ENTERPRISE_API_URL": "http://fleet.example.com/api"])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains("--insecure"))
         #expect(!outcome.stderr.contains(secret))
     }
 
-    @Test func refusedConnectionIsANetworkError() throws {
+    @Test func refusedConnectionIsANetworkError() async throws {
         // Port 9 (discard) on loopback has no listener here.
-        let outcome = try SynqBinary.run(["keys", "list"], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
+        let outcome = try await SynqBinary.run(["keys", "list"], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
         #expect(outcome.status == 74)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.split(separator: "\n").count == 1)
         #expect(!outcome.stderr.contains(secret))
     }
 
-    @Test func unknownStatusFilterIsAUsageError() throws {
-        let outcome = try SynqBinary.run(["keys", "list", "--status", "bogus"], environment: ["SYNVO_API_KEY": secret])
+    @Test func unknownStatusFilterIsAUsageError() async throws {
+        let outcome = try await SynqBinary.run(["keys", "list", "--status", "bogus"], environment: ["SYNVO_API_KEY": secret])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test func keyFileReadableByOthersIsRefused() throws {
+    @Test func keyFileReadableByOthersIsRefused() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("key")
         FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o644])
-        let outcome = try SynqBinary.run(["synchronizers", "list", "--enterprise-key-file", path])
+        let outcome = try await SynqBinary.run(["synchronizers", "list", "--enterprise-key-file", path])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("chmod 600"))
         #expect(!outcome.stderr.contains(secret))
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test func secretIsNeverAcceptedAsAnArgumentValue() throws {
-        let outcome = try SynqBinary.run(["synchronizers", "list", "--enterprise-key", secret])
+    @Test func secretIsNeverAcceptedAsAnArgumentValue() async throws {
+        let outcome = try await SynqBinary.run(["synchronizers", "list", "--enterprise-key", secret])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test func emptyCreateNameIsAUsageError() throws {
-        let outcome = try SynqBinary.run(["synchronizers", "create", "--name", "  "], environment: ["ENTERPRISE_API_KEY": secret])
+    @Test func emptyCreateNameIsAUsageError() async throws {
+        let outcome = try await SynqBinary.run(["synchronizers", "create", "--name", "  "], environment: ["ENTERPRISE_API_KEY": secret])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test func savePathThatExistsIsRefusedBeforeAnyRequest() throws {
+    @Test func savePathThatExistsIsRefusedBeforeAnyRequest() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("existing")
         FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8))
         // The base URL points nowhere: reaching the network would give 74, not 64.
-        let outcome = try SynqBinary.run(["keys", "create", "--save", path], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
+        let outcome = try await SynqBinary.run(["keys", "create", "--save", path], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("not overwriting"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Synchronization
 import SynqAPI
 import SynqSandbox
 
@@ -21,7 +22,7 @@ func withSandbox<T>(
     }
 }
 
-/// A raw HTTP answer, for checking status codes, headers and bodies byte for byte.
+/// A raw HTTP answer, for checking status codes, headers and bodies exactly as sent.
 struct RawAnswer {
     var status: Int
     var headers: [String: String]
@@ -31,18 +32,21 @@ struct RawAnswer {
         headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
-    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+    var object: [String: Any]? { json as? [String: Any] }
 }
+
+struct NotHTTP: Error {}
 
 extension RunningSandbox {
     /// Sends one request over real loopback HTTP with URLSession.
-    func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> RawAnswer {
+    func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
+        request.httpBody = body.map { Data($0.utf8) }
         let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try require_http(response)
+        guard let http = response as? HTTPURLResponse else { throw NotHTTP() }
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { fields[name] = value }
@@ -59,9 +63,39 @@ extension RunningSandbox {
     }
 }
 
-struct NotHTTP: Error {}
+/// A clock the test moves by hand, so rate-limit windows can pass without waiting.
+final class ManualClock: Sendable {
+    private let time: Mutex<Date>
 
-private func require_http(_ response: URLResponse) throws -> HTTPURLResponse {
-    guard let http = response as? HTTPURLResponse else { throw NotHTTP() }
-    return http
+    init(_ start: Date) { time = Mutex(start) }
+
+    var now: Date { time.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        time.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Runs an API call expected to fail and returns its error (nil if it succeeded).
+func failure<T>(_ call: () async throws -> T) async -> APIError? {
+    do {
+        _ = try await call()
+        return nil
+    } catch {
+        return error as? APIError
+    }
+}
+
+/// A fresh directory under the system temporary folder, removed by `remove()`.
+struct ScratchDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("synq-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -26,7 +26,8 @@ public enum SynqBinary {
     }
 
     /// Runs `synq arguments…` with exactly `environment` (plus PATH and HOME), feeding `stdin`.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: TimeInterval = 60) throws -> Outcome {
+    /// Waits without blocking a thread: an in-process sandbox shares the cooperative pool.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(60)) async throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -43,13 +44,18 @@ public enum SynqBinary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let exited = AsyncStream<Void> { continuation in
+            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
+        }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        for await _ in exited { break }
+        watchdog.cancel()
         try? out.close()
         try? err.close()
         let stdoutText = (try? String(contentsOfFile: scratch.path("stdout"), encoding: .utf8)) ?? ""

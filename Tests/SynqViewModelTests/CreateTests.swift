@@ -183,6 +183,9 @@ import Testing
         openKeyModal(&h)
         #expect(!String(describing: h.state).contains("sk_live"))
         #expect(!String(reflecting: h.state).contains("sk_live"))
+        var dumped = ""
+        dump(h.state, to: &dumped)
+        #expect(!dumped.contains("sk_live"))
     }
 
     @Test func suggestedPathsAreSafeFileNames() {

@@ -57,6 +57,24 @@ import Testing
         #expect(h.send(.tick(at(5)), at: 5) == [.fetch(.preferences)])
     }
 
+    @Test func flippingPanesDoesNotDefeatTheBackOff() {
+        var h = Harness.loaded()
+        h.send(.tick(at(5)), at: 5)
+        h.send(.synchronizersLoaded(.failure(.transport(.enterprise, .refused)), at: at(5)), at: 5)
+        h.press(.character("2"), at: 6)
+        #expect(h.press(.character("1"), at: 7).isEmpty, "last attempt at 5 s + 10 s back-off")
+        #expect(h.state.synchronizersResource.nextPoll == at(15))
+        #expect(h.send(.tick(at(15)), at: 15) == [.fetch(.synchronizers)])
+    }
+
+    @Test func anEnterprise429WaitsForItsReset() {
+        var h = Harness.loaded()
+        h.send(.tick(at(5)), at: 5)
+        h.send(.synchronizersLoaded(.failure(.rateLimited(.enterprise, resetAt: at(300), rateLimit: nil)), at: at(5)), at: 5)
+        #expect(h.state.synchronizersResource.nextPoll == at(300))
+        #expect(h.state.rateLimit == nil, "the Synvo budget is not touched")
+    }
+
     @Test func failuresBackOffExponentiallyUpToTheCap() {
         var h = Harness(settings: ViewModelSettings(refreshInterval: 5, maxBackoff: 60))
         h.send(.start, at: 0)
@@ -90,6 +108,15 @@ import Testing
         h.send(.tick(at(37)), at: 37)
         h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet)), at: at(38)), at: 38)
         #expect(h.state.synchronizersResource.status == .loaded(at: at(38)))
+    }
+
+    @Test func aHiddenFailureDoesNotTickEverySecond() {
+        var h = Harness()
+        h.send(.start, at: 0)
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet)), at: t0), at: 0)
+        h.send(.preferencesLoaded(.failure(.transport(.enterprise, .refused)), at: t0), at: 0)
+        h.send(.keysLoaded(.failure(.unauthorized(.synvo, message: "Invalid API key", code: .invalidAPIKey)), at: t0), at: 0)
+        #expect(h.state.nextWake() == at(5), "next poll of the visible pane, not a 1 s tick")
     }
 
     @Test func aFailedFirstLoadIsStaleWithoutData() {

@@ -53,6 +53,16 @@ import Testing
         #expect(h.state.rateLimitCountdown == nil)
     }
 
+    @Test func aResetFarInTheFutureIsCappedAtAnHour() {
+        var h = Harness.loaded()
+        h.press(.character("3"))
+        h.send(.keysLoaded(keysAnswer(remaining: 6, resetIn: 86_400 * 30, from: 0), at: t0), at: 0)
+        #expect(h.state.keysResource.nextPoll == at(3600))
+        h.send(.tick(at(3600)), at: 3600)
+        h.send(.keysLoaded(.failure(.rateLimited(.synvo, resetAt: at(86_400 * 30), rateLimit: nil)), at: at(3600)), at: 3600)
+        #expect(h.state.rateLimitCountdown == 3600)
+    }
+
     @Test func a429WithoutResetWaitsAMinute() {
         var h = Harness.loaded()
         h.press(.character("3"))
@@ -78,6 +88,17 @@ import Testing
         h.press(.character("n"))
         #expect(h.state.modal == nil)
         #expect(h.state.message?.text == "Synvo rate limit reached: try again in 30s")
+    }
+
+    @Test func refreshIsRefusedWhenTheBudgetIsSpent() {
+        var h = Harness.loaded()
+        h.press(.character("3"))
+        h.send(.keysLoaded(keysAnswer(remaining: 0, resetIn: 90, from: 0), at: t0), at: 0)
+        #expect(h.press(.character("r")).isEmpty)
+        #expect(h.state.message?.text == "Synvo rate limit: next request in 1m 30s")
+        #expect(h.state.keysResource.nextPoll == at(90), "the poller itself waits for the reset")
+        #expect(h.send(.tick(at(89)), at: 89).isEmpty)
+        #expect(h.send(.tick(at(90)), at: 90) == [.fetch(.keys)])
     }
 
     @Test func theEnterpriseAPIIsNotBudgeted() {

@@ -79,4 +79,19 @@ import Testing
         dump(field, to: &dumped)
         #expect(!dumped.contains("sk_live"))
     }
+
+    @Test func ctrlKKillsToTheEnd() {
+        var field = TextField("abcdef")
+        field.apply(.home)
+        field.apply(.right)
+        field.apply(.ctrl("k"))
+        #expect(field.text == "a")
+    }
+
+    @Test func editingKeysNeverShadowFieldCommands() {
+        let editing = TextField.bindings.flatMap(\.keys)
+        #expect(Set(editing).count == editing.count)
+        let commands = KeyMap.standard.bindings.filter { $0.context == .filter || $0.context == .prompt }.flatMap(\.keys)
+        #expect(Set(editing).isDisjoint(with: commands))
+    }
 }

@@ -94,6 +94,22 @@ import Testing
         #expect(h.state.synchronizers.row(id: "s2")?.isEnabled == true)
     }
 
+    @Test func aBulkToggleEndsWithOneSummary() {
+        var h = Harness.loaded()
+        h.press(.character("m"), .character("m"), .character("m"))
+        h.press(.space, .character("y"))
+        #expect(h.state.bulkToggle?.total == 3)
+        #expect(h.state.message?.text == "Toggling 3 synchronizers…")
+        h.send(.toggleFinished(id: "s1", enable: false, answer("s1", enabled: false, message: "Synchronizer disabled successfully"), at: at(1)), at: 1)
+        #expect(h.state.message?.text == "Toggling: 1 of 3 answered…")
+        h.send(.toggleFinished(id: "s2", enable: true, .failure(.notFound(.enterprise, message: "Synchronizer not found")), at: at(1)), at: 1)
+        h.send(.toggleFinished(id: "s3", enable: false, answer("s3", enabled: false, message: "ok"), at: at(1)), at: 1)
+        #expect(h.state.bulkToggle == nil)
+        #expect(h.state.message == StatusMessage("Toggled 2 of 3; 1 failed: \"Staging Server\": Enterprise API: not found: Synchronizer not found", kind: .error, at: at(1)))
+        #expect(h.state.synchronizers.row(id: "s2")?.isEnabled == false, "the failed one rolled back")
+        #expect(h.state.synchronizers.row(id: "s1")?.isEnabled == false)
+    }
+
     @Test func declinedBulkToggleKeepsTheMarks() {
         var h = Harness.loaded()
         h.press(.character("m"), .character("m"))

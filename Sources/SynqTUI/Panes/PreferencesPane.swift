@@ -4,8 +4,13 @@ import SynqViewModel
 /// The preferences pane: label/value lines. The dashboard password is always a mask
 /// (`PreferencesView` never holds more than whether one is set).
 enum PreferencesPane {
-    static func lines(_ preferences: PreferencesView) -> [(label: String, value: String, role: StyleRole)] {
-        [
+    static func lines(_ preferences: PreferencesView, narrow: Bool = false) -> [(label: String, value: String, role: StyleRole)] {
+        if narrow {
+            return lines(preferences).enumerated().map { index, line in
+                (["Wallet", "Password", "Action", "Web", "Owner"][index], line.value, line.role)
+            }
+        }
+        return [
             ("Wallet address", preferences.walletAddress ?? "not set", preferences.walletAddress == nil ? .dim : .base),
             ("Dashboard password", preferences.dashboardPasswordDisplay, preferences.hasDashboardPassword ? .base : .dim),
             ("Default action", preferences.defaultAction ?? "not set", preferences.defaultAction == nil ? .dim : .base),
@@ -33,8 +38,9 @@ enum PreferencesPane {
             CenteredText.draw([line], into: &grid, rect: inside, role: .dim)
             return
         }
-        let rows = lines(preferences)
-        let labelWidth = min(20, max(8, inside.width / 3))
+        let narrow = inside.width < 56
+        let rows = lines(preferences, narrow: narrow)
+        let labelWidth = narrow ? 8 : 20
         let password = grid.glyphs.unicode ? PreferencesView.passwordMask : "********"
         for (index, line) in rows.enumerated() where index < inside.height {
             let y = inside.y + index

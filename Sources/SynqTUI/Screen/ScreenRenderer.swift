@@ -46,10 +46,10 @@ public struct ScreenRenderer: Sendable {
         var cursor = CommandLine.draw(state, into: &grid, y: height - 2)
         StatusBar(segments: StatusLine.segments(state, glyphs: glyphs)).draw(into: &grid, y: height - 1)
         if state.isHelpVisible {
-            HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 1, y: 1, width: width - 2, height: height - 2))
+            HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         } else if case .oneTimeKey(let modal)? = state.modal {
-            KeyModalView.draw(modal, into: &grid, area: Rect(x: 1, y: 1, width: width - 2, height: height - 2))
+            KeyModalView.draw(modal, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         }
         return Frame(grid: grid, cursor: cursor, tableRows: tableRows)

@@ -3,6 +3,9 @@ import SynqViewModel
 /// What the status bar says for a state: pane counts, freshness or the error and its age,
 /// marks and pending toggles, the Synvo budget or 429 countdown, read-only.
 enum StatusLine {
+    /// Largest table whose enabled/active count is worked out per frame.
+    static let countLimit = 50_000
+
     static func segments(_ state: AppState, glyphs: Glyphs) -> [StatusBar.Segment] {
         typealias Segment = StatusBar.Segment
         var result: [Segment] = []
@@ -11,24 +14,29 @@ enum StatusLine {
             result.append(Segment(text: prompt.hint, role: .statusBar, priority: 80))
             return result
         }
-        if state.isReadOnly { result.append(Segment(text: "READ-ONLY", role: .readonly, priority: 100)) }
+        if state.isReadOnly { result.append(Segment(text: "READ-ONLY", role: .readonly, priority: 100, short: "RO")) }
         let dot = glyphs.unicode ? " · " : ", "
         switch state.pane {
         case .synchronizers:
             let table = state.synchronizers
-            let enabled = table.all.reduce(0) { $0 + ($1.isEnabled == true ? 1 : 0) }
+            // Counting is O(rows); past a size where that would show in the frame time, skip it.
+            let enabled = table.all.count <= countLimit ? table.all.reduce(0) { $0 + ($1.isEnabled == true ? 1 : 0) } : nil
             var text = "\(table.all.count) synchronizer\(table.all.count == 1 ? "" : "s")"
-            if !table.all.isEmpty { text += dot + "\(enabled) enabled" }
+            if let enabled, !table.all.isEmpty { text += dot + "\(enabled) enabled" }
             if table.isFiltered { text += dot + "\(table.rows.count) shown" }
-            if state.isConfigured(.synchronizers) { result.append(Segment(text: text, role: .statusBar, priority: 40)) }
+            if state.isConfigured(.synchronizers) {
+                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)" + (enabled.map { " \(glyphs.unicode ? "●" : "*")\($0)" } ?? "")))
+            }
             if !table.marked.isEmpty { result.append(Segment(text: "\(table.marked.count) marked", role: .statusInfo, priority: 60)) }
         case .keys:
             let table = state.keys
-            let active = table.all.reduce(0) { $0 + ($1.status == .active ? 1 : 0) }
+            let active = table.all.count <= countLimit ? table.all.reduce(0) { $0 + ($1.status == .active ? 1 : 0) } : nil
             var text = "\(table.all.count) key\(table.all.count == 1 ? "" : "s")"
-            if !table.all.isEmpty { text += dot + "\(active) active" }
+            if let active, !table.all.isEmpty { text += dot + "\(active) active" }
             if table.isFiltered { text += dot + "\(table.rows.count) shown" }
-            if state.isConfigured(.keys) { result.append(Segment(text: text, role: .statusBar, priority: 40)) }
+            if state.isConfigured(.keys) {
+                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count) keys"))
+            }
         case .preferences:
             break
         }
@@ -43,17 +51,20 @@ enum StatusLine {
             case .loading:
                 result.append(Segment(text: "loading\(glyphs.ellipsis)", role: .statusInfo, priority: 50))
             case .loaded(let at):
-                result.append(Segment(text: "updated " + RelativeTime.ago(at, now: state.now), role: .statusBar, priority: 30))
+                let age = RelativeTime.ago(at, now: state.now)
+                result.append(Segment(text: "updated " + age, role: .statusBar, priority: 30, short: age))
             case .stale(let error, let since, _):
                 let age = RelativeTime.duration(Int(state.now.timeIntervalSince(since)))
-                result.append(Segment(text: "stale \(age): \(error)", role: .statusError, priority: 85))
+                result.append(Segment(text: "stale \(age): \(error)", role: .statusError, priority: 85, short: "stale \(age)"))
             }
         }
         if let countdown = state.rateLimitCountdown {
-            result.append(Segment(text: "rate limited, retry in \(RelativeTime.duration(countdown))", role: .statusWarning, priority: 95, side: .right))
+            let wait = RelativeTime.duration(countdown)
+            result.append(Segment(text: "rate limited, retry in \(wait)", role: .statusWarning, priority: 95, side: .right, short: "429 \(wait)"))
         } else if let budget = state.rateLimit, state.isConfigured(.keys) {
             let low = budget.remaining <= budget.reserve
-            result.append(Segment(text: "Synvo \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo, priority: 55, side: .right))
+            result.append(Segment(text: "Synvo \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo,
+                                  priority: state.pane == .keys || low ? 55 : 20, side: .right, short: "\(budget.remaining)/\(budget.limit)"))
         }
         result.append(Segment(text: "? help", role: .statusBar, priority: 10, side: .right))
         return result

@@ -26,6 +26,8 @@ final class NcursesScreen {
     private var reportedRows = -1
     private var paste: String?
     private var stopSignalReported = false
+    /// Cleared when standard input hangs up or hits end of file, so poll stops reporting it.
+    private var inputOpen = true
 
     init(configuration: TerminalConfiguration, mailbox: TerminalMailbox, wakeRead: Int32, callbacks: Callbacks) {
         self.configuration = configuration
@@ -111,15 +113,16 @@ final class NcursesScreen {
                 stopSignalReported = true
                 callbacks.stopSignal()
             }
-            readKeys()
+            let keys = inputOpen ? readKeys() : 0
             if needsFrame {
                 drawFrame()
                 needsFrame = false
             }
-            let ready = synq_wait(STDIN_FILENO, wakeRead, -1)
+            let ready = synq_wait(inputOpen ? STDIN_FILENO : -1, wakeRead, -1)
             if ready & 2 != 0 { synq_drain_fd(wakeRead) }
-            if ready & 1 != 0, isInputClosed() {
-                // The terminal went away (SSH dropped without SIGHUP): quit.
+            if ready & 1 != 0, keys == 0, isInputClosed() {
+                // The terminal went away (SSH dropped without SIGHUP): stop listening and quit.
+                inputOpen = false
                 if !stopSignalReported {
                     stopSignalReported = true
                     callbacks.stopSignal()
@@ -128,18 +131,34 @@ final class NcursesScreen {
         }
     }
 
-    /// True when stdin reports hang-up with nothing to read.
+    /// True when stdin hung up, or is readable yet yields nothing (end of file): either
+    /// way no key will ever come, and polling it again would spin.
     private func isInputClosed() -> Bool {
         var pfd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&pfd, 1, 0) > 0 else { return false }
-        return pfd.revents & Int16(POLLHUP) != 0 && pfd.revents & Int16(POLLIN) == 0
+        if pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        return isAtEndOfFile()
     }
 
-    private func readKeys() {
+    /// Readable, yet ncurses found no key: a non-blocking 1-byte read tells end of file (0)
+    /// from a key that arrived just now (the byte is then lost, which is harmless).
+    private func isAtEndOfFile() -> Bool {
+        let flags = fcntl(STDIN_FILENO, F_GETFL)
+        _ = fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(STDIN_FILENO, F_SETFL, flags) }
+        var byte: UInt8 = 0
+        return read(STDIN_FILENO, &byte, 1) == 0
+    }
+
+    /// Reads every pending key; returns how many.
+    @discardableResult
+    private func readKeys() -> Int {
+        var count = 0
         while true {
             var value: UInt32 = 0
             let rc = synq_get_wch(&value)
-            if rc == ERR { return }
+            if rc == ERR { return count }
+            count += 1
             if rc == synq_key_code_yes() {
                 let code = Int32(bitPattern: value)
                 if code == NcursesKeys.pasteBegin { paste = ""; continue }

@@ -14,7 +14,7 @@ extension TerminalError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case .notATerminal:
-            "synq: not a terminal; for scripts use the headless commands: synq synchronizers list, synq preferences, synq keys list (add --json)"
+            "not a terminal; for scripts use the headless commands: synq synchronizers list, synq preferences, synq keys list (add --json)"
         case .cannotInitialize(let term):
             "cannot use terminal type \"\(term)\"; set TERM to one your system knows (e.g. xterm-256color)"
         case .pipeFailed(let code):

@@ -52,13 +52,13 @@ public enum ThemeParser {
                 } else {
                     color = nil
                 }
-                guard let color else { throw .badColor(source: source, role: role, value: value.map { "\($0)" } ?? "") }
+                guard let color else { throw .badColor(source: source, role: role, value: value?.string ?? value.map { "\($0)" } ?? "") }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "attrs":
                 guard let list = spec[key]?.array else { throw .badAttribute(source: source, role: role, value: "attrs must be a list") }
                 for item in list {
                     guard let text = item.string, let attribute = ThemeAttribute(rawValue: text.lowercased()) else {
-                        throw .badAttribute(source: source, role: role, value: "\(item)")
+                        throw .badAttribute(source: source, role: role, value: item.string ?? "\(item)")
                     }
                     style.attributes.insert(attribute)
                 }

@@ -1,4 +1,4 @@
-/// Draws a table: header line, then the visible slice of rows with a two-cell gutter
+/// Draws a table: header line, then the visible slice of rows with a three-cell gutter
 /// (mark, then pending/changed), the selected row highlighted. Only rows inside the
 /// viewport are read, so a million-row table costs the same as a ten-row one.
 public struct TableView<Row>: Sendable {
@@ -25,7 +25,7 @@ public struct TableView<Row>: Sendable {
         self.sortAscending = sortAscending
     }
 
-    static var gutterWidth: Int { 2 }
+    static var gutterWidth: Int { 3 }
 
     /// Draws into `rect`. `row(i)` is called only for visible indices.
     public func draw(into grid: inout Grid, rect: Rect, count: Int, offset: Int, selected: Int?,

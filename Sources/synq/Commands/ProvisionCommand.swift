@@ -75,11 +75,15 @@ struct ProvisionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runSetupReportingErrors {
-            var settings = try SettingsResolver().resolve(connection)
-            if let apiKeyFile { settings.enterpriseKey = try SecretFile.read(apiKeyFile) }
-            if apiKeyStdin { settings.enterpriseKey = try SecretFile.read("-") }
+            // The seed-style key flags feed the shared resolver, so its precedence applies; and
+            // provision never prompts, not even for a passphrase.
+            var options = connection
+            if let apiKeyFile { options.enterpriseKeyFile = apiKeyFile }
+            if apiKeyStdin { options.enterpriseKeyFile = "-" }
+            var environment = ProcessInfo.processInfo.environment
+            environment["SYNQ_NO_PROMPT"] = "1"
+            let settings = try SettingsResolver(environment: environment).resolve(options)
             let client = try settings.enterpriseClient()
-            let environment = ProcessInfo.processInfo.environment
             let provisioner = Provisioner(
                 api: client, enterpriseKey: settings.enterpriseKey ?? Secret(""),
                 enterpriseBaseURL: client.endpoint.baseURL.absoluteString,

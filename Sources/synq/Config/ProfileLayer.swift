@@ -4,7 +4,8 @@ import SynqConfig
 
 /// The last layer of settings: what flags and environment left unset comes from a profile
 /// in the config folder (`--profile NAME`, else SYNQ_PROFILE, else the active profile).
-/// Encrypted keys are opened (asking for the passphrase) only when a key is still missing.
+/// Encrypted keys are opened (asking for the passphrase) only when a key is still missing;
+/// SYNQ_NO_PROMPT=1 forbids asking.
 struct ProfileLayer {
     var environment: [String: String]
 
@@ -22,7 +23,16 @@ struct ProfileLayer {
         if requested == nil && !needsKey && enterpriseURLGiven && synvoURLGiven { return settings }
 
         let store = CredentialStore(locations: locations)
-        let set = try store.load(passphrase: needsKey ? LivePassphraseSource(environment: environment) : nil)
+        // Ask on the terminal only when no key at all came from flags or environment; with one
+        // key present, an encrypted store is opened only if SYNQ_PASSPHRASE is set, so a command
+        // that needs just that key never stops to ask.
+        let bothMissing = settings.enterpriseKey == nil && settings.synvoKey == nil
+        let set: ProfileSet
+        do {
+            set = try store.load(passphrase: needsKey ? LivePassphraseSource(environment: environment, prompts: bothMissing) : nil)
+        } catch CredentialStoreError.passphraseRequired where !bothMissing {
+            set = try store.load(passphrase: nil)
+        }
         let profile = try set.profile(named: requested)
         var filled = settings
         if !enterpriseURLGiven, let url = profile.enterpriseURL { filled.enterpriseURL = url }

@@ -1,0 +1,58 @@
+import Foundation
+import SynqAPI
+import SynqSandbox
+
+// synq-bench: the TUI's performance numbers. Not a test (no pass/fail), run by hand:
+//   swift build && swift run synq-bench [--idle-seconds 60] [--skip-pty]
+// Prints frame render times, bytes written for a poll with one changed row, and CPU time idle.
+
+let arguments = CommandLine.arguments
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
+    return number
+}
+
+RenderBenchmark.run(sizes: [100, 10_000, 1_000_000], frames: option("--frames", default: 400))
+
+if !arguments.contains("--skip-pty") {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let synq = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("synq").path
+    let binary = FileManager.default.isExecutableFile(atPath: synq) ? synq : root.appendingPathComponent(".build/debug/synq").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+        print("synq-bench: \(BenchError.noBinary(binary))")
+        exit(1)
+    }
+    let sandbox = try await RunningSandbox.start(.forTesting())
+    let client = EnterpriseClient(endpoint: try ServiceEndpoint(.enterprise, url: sandbox.enterpriseURL.absoluteString),
+                                  apiKey: Secret(SandboxCredentials.demoEnterpriseKey))
+
+    // Bytes for a poll in which one row changed, against a poll in which nothing did.
+    let run = try PtyRun(synq: binary, sandbox: sandbox, refresh: 2)
+    try await Task.sleep(for: .seconds(3))
+    let first = ContinuousClock.now
+    try await Task.sleep(for: .seconds(4))
+    let quietBytes = run.bytes(since: first)
+    let fleet = try await client.listSynchronizers().synchronizers
+    // The first row on screen (the table sorts by name), so the change is visible.
+    if let target = fleet.min(by: { $0.name.lowercased() < $1.name.lowercased() }) {
+        _ = try await client.setSynchronizer(id: target.id, enabled: !(target.isEnabled ?? false))
+    }
+    let changed = ContinuousClock.now
+    try await Task.sleep(for: .seconds(4))
+    let changedBytes = run.bytes(since: changed)
+    run.finish()
+    print("Bytes written to an 80x24 terminal, refresh 2 s, over 4 s (two polls):")
+    print("  nothing changed:      \(quietBytes) bytes (status-bar age only)")
+    print("  one row changed:      \(changedBytes) bytes (row, highlight, counts)")
+
+    // CPU time while idle.
+    let seconds = option("--idle-seconds", default: 60)
+    let idle = try PtyRun(synq: binary, sandbox: sandbox, refresh: 5)
+    try await Task.sleep(for: .seconds(2))
+    let before = idle.cpuSeconds()
+    try await Task.sleep(for: .seconds(seconds))
+    let after = idle.cpuSeconds()
+    idle.finish()
+    print(String(format: "CPU time idle for %d s with --refresh 5: %.3f s (%.2f%% of one core)", seconds, after - before, (after - before) / Double(seconds) * 100))
+    await sandbox.stop()
+}

@@ -1,0 +1,144 @@
+import Foundation
+import SynqAPI
+import SynqConfig
+import SynqSandbox
+import SynqTestSupport
+import Testing
+
+@Suite("synq setup and masked prompts in a real terminal (tmux)", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+struct SetupTerminalTests {
+    static let key = SandboxCredentials.demoEnterpriseKey
+    static let wallet = "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+
+    func environment(_ home: TestHome, _ sandbox: RunningSandbox? = nil) -> [String: String] {
+        var env = home.environment
+        env["PATH"] = "/usr/bin:/bin"
+        env["LANG"] = "C.UTF-8"
+        env["TERM"] = "xterm-256color"
+        if let sandbox { env["ENTERPRISE_API_URL"] = sandbox.enterpriseURL.absoluteString }
+        return env
+    }
+
+    /// Runs synq in the pane, then prints its exit status and the terminal mode it left.
+    func command(_ arguments: String) -> String {
+        "\(SynqBinary.url.path) \(arguments); echo \"EXIT=$?\"; stty -a | tr '\\n' ' '; echo; echo END; sleep 60"
+    }
+
+    @Test("the guided flow: masked key, name, wallet re-asked until valid, password twice, quit; config.json written 0600")
+    func guidedFlow() async throws {
+        try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
+            let home = try TestHome()
+            let before = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count
+            let tmux = try TmuxSession(command: command("setup"), environment: environment(home, sandbox))
+
+            try await tmux.waitFor("Enterprise API Key")
+            try tmux.type(Self.key)
+            let typed = try await tmux.waitFor(String(repeating: "•", count: Self.key.count))
+            #expect(!typed.contains(Self.key), "the key was echoed")
+            try tmux.press("Enter")
+
+            try await tmux.waitFor("Synchronizer name")
+            try tmux.type("lab-node-1")
+            try tmux.press("Enter")
+
+            try await tmux.waitFor("Wallet address")
+            try tmux.type("0x1234")
+            try tmux.press("Enter")
+            try await tmux.waitFor("Not a wallet address")
+            try tmux.type(Self.wallet)
+            try tmux.press("Enter")
+
+            try await tmux.waitFor("Dashboard password")
+            try tmux.type("first-try")
+            try tmux.press("Enter")
+            try await tmux.waitFor("Repeat the dashboard password")
+            try tmux.type("mistyped")
+            try tmux.press("Enter")
+            try await tmux.waitFor("do not match")
+            try await tmux.waitFor("Dashboard password", occurrences: 2)
+            try tmux.type("hunter22")
+            try tmux.press("Enter")
+            try await tmux.waitFor("Repeat the dashboard password", occurrences: 2)
+            try tmux.type("hunter22")
+            try tmux.press("Enter")
+
+            try await tmux.waitFor("[S]tart, Se[R]vice, [W]eb, [Q]uit")
+            try tmux.type("q")
+            try tmux.press("Enter")
+            let screen = try await tmux.waitFor("END")
+            #expect(screen.contains("EXIT=0"), "screen:\n\(screen)")
+            #expect(screen.contains("Synchronizer created successfully"))
+            for secret in [Self.key, "hunter22", "first-try", "mistyped"] { #expect(!screen.contains(secret), "\(secret) shown on screen") }
+
+            let config = try JSONDecoder().decode(SynchronizerConfig.self, from: Data(contentsOf: URL(fileURLWithPath: home.locations.synchronizerConfigFile)))
+            #expect(config.userName == "lab-node-1")
+            #expect(config.wallet == Self.wallet)
+            #expect(config.dashboardPassword == "hunter22")
+            #expect(!screen.contains(config.key), "the synq key was shown unmasked")
+            let created = try #require(try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == config.synchronizerId })
+            #expect(created.key == config.key && created.name == "lab-node-1")
+            #expect(try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count == before + 1)
+            #expect(SecureFile.mode(of: home.locations.synchronizerConfigFile) == 0o600)
+        }
+    }
+
+    @Test("Ctrl-C at a masked prompt exits 130 and leaves echo and line mode on")
+    func ctrlCRestoresTerminal() async throws {
+        let home = try TestHome()
+        let tmux = try TmuxSession(command: command("login"), environment: environment(home))
+        try await tmux.waitFor("Enterprise API key:")
+        try tmux.type("abc")
+        try await tmux.waitFor("•••")
+        try tmux.press("C-c")
+        let screen = try await tmux.waitFor("END")
+        #expect(screen.contains("EXIT=130"), "screen:\n\(screen)")
+        let modes = Set(screen.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
+        #expect(modes.contains("echo") && modes.contains("icanon") && modes.contains("isig"), "terminal left as: \(screen)")
+        #expect(!modes.contains("-echo") && !modes.contains("-icanon"))
+        #expect(!FileManager.default.fileExists(atPath: home.locations.credentialsFile))
+    }
+
+    @Test("a SIGTERM while echo is off restores the terminal before the process ends")
+    func sigtermRestoresTerminal() async throws {
+        let home = try TestHome()
+        let command = "\(SynqBinary.url.path) login & echo \"PID=$!\"; wait $!; echo \"EXIT=$?\"; stty -a | tr '\\n' ' '; echo; echo END; sleep 60"
+        let tmux = try TmuxSession(command: command, environment: environment(home))
+        let prompt = try await tmux.waitFor("Enterprise API key:")
+        let pidText = try #require(prompt.split(separator: "\n").first { $0.hasPrefix("PID=") }?.dropFirst(4))
+        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespaces)))
+        try tmux.type("abc")
+        try await tmux.waitFor("•••")
+        kill(pid, SIGTERM)
+        let screen = try await tmux.waitFor("END")
+        #expect(screen.contains("EXIT=143"), "screen:\n\(screen)")
+        let modes = Set(screen.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
+        #expect(modes.contains("echo") && modes.contains("icanon"), "terminal left as: \(screen)")
+        #expect(!modes.contains("-echo") && !modes.contains("-icanon"))
+    }
+
+    @Test("login through the masked prompt stores the key and never shows it")
+    func maskedLogin() async throws {
+        let home = try TestHome()
+        let tmux = try TmuxSession(command: command("login synvo"), environment: environment(home))
+        try await tmux.waitFor("Synvo API key:")
+        try tmux.type("sk_live_typo")
+        try tmux.press("BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("real")
+        try tmux.press("Enter")
+        let screen = try await tmux.waitFor("END")
+        #expect(screen.contains("EXIT=0"), "screen:\n\(screen)")
+        #expect(!screen.contains("sk_live_real"))
+        let set = try CredentialStore(locations: home.locations).load(passphrase: nil)
+        #expect(try set.profile().synvoKey == Secret("sk_live_real"))
+    }
+
+    @Test("setup without a terminal refuses politely and points to provision")
+    func noTerminal() async throws {
+        let home = try TestHome()
+        let result = try await Detached.run(["setup"], environment: environment(home))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("needs a terminal"))
+        #expect(result.stderr.contains("synq provision"))
+        #expect(home.ourFiles().isEmpty)
+    }
+}

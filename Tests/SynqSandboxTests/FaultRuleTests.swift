@@ -1,0 +1,36 @@
+import Foundation
+import SynqSandbox
+import Testing
+
+/// The `--fault` short form and JSON form, and the checks that refuse bad rules.
+@Suite struct FaultRuleTests {
+    @Test func readsTheShortForm() throws {
+        #expect(try FaultRule(parsing: "status:503") == FaultRule(route: "*", kind: .status, status: 503))
+        #expect(try FaultRule(parsing: "latency:2000@GET /user/api_keys/list#3")
+            == FaultRule(route: "GET /user/api_keys/list", kind: .latency, latencyMs: 2000, count: 3))
+        #expect(try FaultRule(parsing: "drop#1") == FaultRule(kind: .drop, count: 1))
+        #expect(try FaultRule(parsing: "large:1048576@/api/*") == FaultRule(route: "/api/*", kind: .large, bytes: 1_048_576))
+        #expect(try FaultRule(parsing: "wrongType:isEnabled") == FaultRule(kind: .wrongType, field: "isEnabled"))
+        #expect(try FaultRule(parsing: "HANG").kind == .hang)
+    }
+
+    @Test func readsJSON() throws {
+        let rule = try FaultRule(parsing: #"{"route":"*","kind":"truncated","count":2}"#)
+        #expect(rule == FaultRule(kind: .truncated, count: 2))
+    }
+
+    @Test(arguments: ["explode", "status", "status:abc", "status:200", "latency", "latency:-5", "drop#0", "drop#x", "large:0", "{not json", "status:503@ "])
+    func refusesBadRules(text: String) {
+        #expect(throws: FaultRuleError.self) { try FaultRule(parsing: text) }
+    }
+
+    @Test func errorsAreOneLine() {
+        do {
+            _ = try FaultRule(parsing: "explode")
+            Issue.record("accepted an unknown kind")
+        } catch {
+            #expect(error.description.contains("latency"))
+            #expect(!error.description.contains("\n"))
+        }
+    }
+}

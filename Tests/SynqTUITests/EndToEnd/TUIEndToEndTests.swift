@@ -1,0 +1,191 @@
+import Foundation
+import SynqAPI
+import SynqSandbox
+import SynqTestSupport
+import Testing
+
+/// The real `synq` binary in a real terminal (tmux) against a real sandbox over loopback.
+/// Serialized: each test drives a whole program and two cores are shared with the build.
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is not installed; apt-get install tmux to run the terminal end-to-end tests"))
+struct TUIEndToEndTests {
+    /// A fresh sandbox and synq pointed at it through the environment.
+    static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24) async throws -> (RunningSandbox, TmuxHarness) {
+        let sandbox = try await RunningSandbox.start(.forTesting())
+        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: [
+            "ENTERPRISE_API_KEY": SandboxCredentials.demoEnterpriseKey,
+            "ENTERPRISE_API_URL": sandbox.enterpriseURL.absoluteString,
+            "SYNVO_API_KEY": SandboxCredentials.demoSynvoKey,
+            "SYNVO_BASE_URL": sandbox.synvoURL.absoluteString,
+        ], width: width, height: height)
+        return (sandbox, harness)
+    }
+
+    /// Runs `body` with a fresh sandbox and synq session, and always tears both down.
+    static func withTUI(_ extra: [String] = [], width: Int = 80, height: Int = 24,
+                        _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
+        let (sandbox, tmux) = try await start(extra, width: width, height: height)
+        do {
+            try await body(sandbox, tmux)
+        } catch {
+            await tmux.close()
+            await sandbox.stop()
+            throw error
+        }
+        await tmux.close()
+        await sandbox.stop()
+    }
+
+    static func enabledWithSimpleName(_ list: [Synchronizer]) -> Synchronizer? {
+        list.first { $0.isEnabled == true && !$0.name.contains(" ") && $0.name.count < 28 }
+    }
+
+    static func isEnabled(_ list: [Synchronizer], id: String) -> Bool? {
+        list.first { $0.id == id }?.isEnabled
+    }
+
+    static func named(_ keys: [SynvoKey], _ name: String) -> SynvoKey? {
+        keys.first { $0.name == name }
+    }
+
+    static func enterprise(_ sandbox: RunningSandbox) throws -> EnterpriseClient {
+        EnterpriseClient(endpoint: try ServiceEndpoint(.enterprise, url: sandbox.enterpriseURL.absoluteString),
+                         apiKey: Secret(SandboxCredentials.demoEnterpriseKey))
+    }
+
+    static func synvo(_ sandbox: RunningSandbox) throws -> SynvoClient {
+        SynvoClient(endpoint: try ServiceEndpoint(.synvo, url: sandbox.synvoURL.absoluteString),
+                    apiKey: Secret(SandboxCredentials.demoSynvoKey))
+    }
+
+    @Test func switchesPanesAndQuitsLeavingTheTerminalSane() async throws {
+        try await Self.withTUI { sandbox, tmux in
+            let fleet = try await tmux.waitForScreen(containing: "Synchronizers (40)")
+            #expect(fleet.ok, "fleet shown:\n\(fleet.screen)")
+            try await tmux.send("2")
+            let prefs = try await tmux.waitForScreen(containing: "Dashboard password")
+            #expect(prefs.ok, "preferences shown:\n\(prefs.screen)")
+            #expect(prefs.screen.contains("••••••••"))
+            try await tmux.send("3")
+            #expect(try await tmux.waitForScreen(containing: "Synvo keys (").ok)
+            try await tmux.send("Tab")
+            #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok, "Tab wraps to the first pane")
+            try await tmux.send("?")
+            #expect(try await tmux.waitForScreen(containing: "Help").ok)
+            try await tmux.send("Escape")
+            try await tmux.send("q")
+            let status = try await tmux.exitStatus()
+            #expect(status == 0)
+            #expect(tmux.sttyBefore != nil && tmux.sttyBefore == tmux.sttyAfter, "terminal modes restored")
+            let after = try await tmux.screen()
+            #expect(!after.contains("Synchronizers ("), "the alternate screen is gone")
+        }
+    }
+
+    @Test func togglingASynchronizerChangesTheServer() async throws {
+        try await Self.withTUI { sandbox, tmux in
+            let client = try Self.enterprise(sandbox)
+            let list = try await client.listSynchronizers().synchronizers
+            let target = try #require(Self.enabledWithSimpleName(list))
+            #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok)
+            try await tmux.send("/")
+            try await tmux.type(target.name)
+            try await tmux.send("Enter")
+            #expect(try await tmux.waitForScreen(containing: "Synchronizers (1/40)").ok, "filtered to the target")
+            try await tmux.send("Space")
+            let question = try await tmux.waitForScreen(containing: "Disable \"\(target.name)\"? (y/n)")
+            #expect(question.ok, "disabling asks first:\n\(question.screen)")
+            try await tmux.send("y")
+            let done = try await tmux.waitForScreen(containing: "disabled successfully")
+            #expect(done.ok, "server message shown:\n\(done.screen)")
+            let after = try await client.listSynchronizers().synchronizers
+            #expect(Self.isEnabled(after, id: target.id) == false, "the sandbox has the synchronizer disabled")
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+        }
+    }
+
+    @Test func creatingAKeyShowsTheOneTimeModal() async throws {
+        try await Self.withTUI { sandbox, tmux in
+            #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok)
+            try await tmux.send("3")
+            #expect(try await tmux.waitForScreen(containing: "Synvo keys (").ok)
+            try await tmux.send("n")
+            #expect(try await tmux.waitForScreen(containing: "New Synvo key name").ok)
+            try await tmux.type("e2e robot")
+            try await tmux.send("Enter")
+            let modal = try await tmux.waitForScreen(containing: "Shown only once")
+            #expect(modal.ok, "modal shown:\n\(modal.screen)")
+            let keys = try await Self.synvo(sandbox).listKeys().value.items
+            let created = try #require(Self.named(keys, "e2e robot"), "the sandbox has the new key")
+            #expect(modal.screen.contains(created.keyID))
+            #expect(!modal.screen.contains("sk_"), "the plaintext is masked until revealed")
+            try await tmux.send("v")
+            #expect(try await tmux.waitForScreen(containing: "sk_").ok, "v reveals the key")
+            try await tmux.send("Enter")
+            #expect(try await tmux.waitForScreen(containing: "Close anyway? (y/n)").ok, "closing an unsaved key asks")
+            try await tmux.send("y")
+            #expect(try await tmux.waitForScreen { !$0.contains("Shown only once") }.ok)
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+        }
+    }
+
+    @Test func resizingRelaysOutAndTooSmallSaysSo() async throws {
+        try await Self.withTUI { sandbox, tmux in
+            #expect(try await tmux.waitForScreen(containing: "3 Synvo keys").ok)
+            try await tmux.resize(width: 40, height: 10)
+            let small = try await tmux.waitForScreen(containing: "3 Keys")
+            #expect(small.ok, "narrow tabs at 40x10:\n\(small.screen)")
+            #expect(small.screen.split(separator: "\n").allSatisfy { $0.count <= 40 })
+            try await tmux.resize(width: 30, height: 8)
+            #expect(try await tmux.waitForScreen(containing: "Terminal too small").ok)
+            try await tmux.resize(width: 100, height: 30)
+            let large = try await tmux.waitForScreen(containing: "3 Synvo keys")
+            #expect(large.ok)
+            #expect(large.screen.split(separator: "\n").contains { $0.count > 90 }, "uses the new width")
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(tmux.sttyBefore == tmux.sttyAfter)
+        }
+    }
+
+    @Test func sigtermAndSighupRestoreTheTerminal() async throws {
+        for signal in [SIGTERM, SIGHUP] {
+            let (sandbox, tmux) = try await Self.start()
+            #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok)
+            let pid = try #require(tmux.pid)
+            kill(pid, signal)
+            let status = try await tmux.exitStatus()
+            #expect(status != nil, "synq exited on signal \(signal)")
+            #expect(tmux.sttyBefore == tmux.sttyAfter, "terminal modes restored after signal \(signal)")
+            #expect(!(try await tmux.screen()).contains("Synchronizers ("))
+            await tmux.close()
+            await sandbox.stop()
+        }
+    }
+
+    @Test func readonlyUnbindsMutatingKeys() async throws {
+        try await Self.withTUI(["--readonly"]) { sandbox, tmux in
+            #expect(try await tmux.waitForScreen(containing: "READ-ONLY").ok)
+            try await tmux.send("Space")
+            try await tmux.send("n")
+            try await tmux.send("?")
+            let help = try await tmux.waitForScreen(containing: "Help")
+            #expect(!help.screen.contains("(y/n)") && !help.screen.contains("New synchronizer name"))
+            #expect(!help.screen.contains("Create a synchronizer"), "help leaves out unbound keys")
+            try await tmux.send("Escape")
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+        }
+    }
+}
+
+/// `synq` without a terminal does not draw.
+@Suite struct NonTerminalTests {
+    @Test func pipedOutputGetsAHint() async throws {
+        let outcome = try await SynqBinary.run(["tui"], environment: ["ENTERPRISE_API_KEY": "x"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("headless commands"))
+        #expect(outcome.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import SynqTestSupport
+
+/// Runs the real `synq` binary inside a detached tmux session on a private socket, so a
+/// test can type keys and read the screen like a person at a terminal.
+///
+/// The session runs a small shell script that records `stty -a` before and after synq,
+/// and synq's exit status, then stays open so the screen can still be read. `timeout`
+/// bounds synq and `sleep` the session, so a test runner that dies leaves nothing behind
+/// for long.
+final class TmuxHarness: Sendable {
+    static var isAvailable: Bool { executable != nil }
+
+    static let executable: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    let socket: String
+    let directory: TemporaryDirectory
+
+    /// Starts `synq ARGUMENTS` in a WIDTH×HEIGHT window. `environment` reaches synq through
+    /// the tmux server's environment, never through a command line.
+    init(arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) async throws {
+        socket = "synq-e2e-\(UUID().uuidString.prefix(8))"
+        directory = try TemporaryDirectory()
+        let quoted = ([SynqBinary.url.path] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let script = """
+            #!/bin/sh
+            cd \(Self.shellQuote(directory.url.path))
+            stty -a > stty-before
+            sh -c 'echo $$ > synq.pid; exec timeout --foreground 300 \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'
+            echo $? > synq.status
+            stty -a > stty-after
+            exec sleep 120
+            """
+        let scriptPath = directory.path("run.sh")
+        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                   "HOME": directory.url.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        env.merge(environment) { _, new in new }
+        _ = try await tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh " + Self.shellQuote(scriptPath)],
+                           environment: env)
+    }
+
+    /// Keys by tmux name ("Enter", "Escape", "Tab", "j").
+    func send(_ keys: String...) async throws {
+        _ = try await tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    /// Literal text, typed character by character.
+    func type(_ text: String) async throws {
+        _ = try await tmux(["send-keys", "-t", "main", "-l", text])
+    }
+
+    func screen() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", "main"])
+    }
+
+    func resize(width: Int, height: Int) async throws {
+        _ = try await tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `condition` holds; returns the last screen either way. The
+    /// deadline is generous: it bounds a hang, it does not measure speed.
+    @discardableResult
+    func waitForScreen(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async throws -> (ok: Bool, screen: String) {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var last = ""
+        while clock.now < deadline {
+            last = try await screen()
+            if condition(last) { return (true, last) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return (false, last)
+    }
+
+    func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> (ok: Bool, screen: String) {
+        try await waitForScreen(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// synq's exit status once it has exited, waiting for it.
+    func exitStatus(timeout: Duration = .seconds(20)) async throws -> Int32? {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            if let text = try? String(contentsOfFile: directory.path("synq.status"), encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    var sttyBefore: String? { try? String(contentsOfFile: directory.path("stty-before"), encoding: .utf8) }
+    var sttyAfter: String? { try? String(contentsOfFile: directory.path("stty-after"), encoding: .utf8) }
+
+    var pid: Int32? {
+        (try? String(contentsOfFile: directory.path("synq.pid"), encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    func close() async {
+        _ = try? await tmux(["kill-server"])
+    }
+
+    private func tmux(_ arguments: [String], environment: [String: String]? = nil) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable ?? "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        if let environment { process.environment = environment }
+        let output = directory.path("tmux-out-\(UUID().uuidString.prefix(6))")
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        let exited = AsyncStream<Void> { continuation in
+            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
+        }
+        try process.run()
+        for await _ in exited { break }
+        try? handle.close()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

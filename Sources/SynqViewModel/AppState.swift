@@ -41,8 +41,8 @@ public struct AppState: Sendable, Hashable {
         self.settings = settings
         self.now = now
         self.configured = configured
-        self.synchronizers = TableState(sort: SortOrder(column: .name))
-        self.keys = TableState(sort: SortOrder(column: .name))
+        self.synchronizers = TableState(sort: TableSort(column: .name))
+        self.keys = TableState(sort: TableSort(column: .name))
         if !configured.contains(.enterprise) && configured.contains(.synvo) { pane = .keys }
     }
 

@@ -20,7 +20,7 @@ public protocol TableRow: Identifiable, Hashable, Sendable where ID == String {
 }
 
 /// The sort of a table: which column and which direction.
-public struct SortOrder<Column: TableColumn>: Sendable, Hashable {
+public struct TableSort<Column: TableColumn>: Sendable, Hashable {
     public var column: Column
     public var ascending: Bool
 
@@ -30,13 +30,13 @@ public struct SortOrder<Column: TableColumn>: Sendable, Hashable {
     }
 
     /// The next column in header order, ascending again.
-    public func cycled() -> SortOrder {
+    public func cycled() -> TableSort {
         let all = Column.allCases
         let index = all.firstIndex(of: column) ?? 0
-        return SortOrder(column: all[(index + 1) % all.count], ascending: true)
+        return TableSort(column: all[(index + 1) % all.count], ascending: true)
     }
 
-    public func reversed() -> SortOrder { SortOrder(column: column, ascending: !ascending) }
+    public func reversed() -> TableSort { TableSort(column: column, ascending: !ascending) }
 }
 
 /// Why a row is highlighted after a poll.

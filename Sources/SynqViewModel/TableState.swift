@@ -19,7 +19,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     public private(set) var filter: TextField
     /// True while the user is typing in the filter field.
     public internal(set) var isEditingFilter: Bool
-    public private(set) var sort: SortOrder<Row.Column>
+    public private(set) var sort: TableSort<Row.Column>
     /// Ids of marked rows. Marks survive filtering and sorting.
     public internal(set) var marked: Set<String>
     /// Rows highlighted after a poll, by id.
@@ -27,7 +27,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     /// Lower-cased searchable text of each row of `all`, built when a filter is first used.
     private var searchIndex: [String]?
 
-    public init(rows: [Row] = [], sort: SortOrder<Row.Column>) {
+    public init(rows: [Row] = [], sort: TableSort<Row.Column>) {
         self.all = rows
         self.rows = []
         self.selectedIndex = 0
@@ -94,7 +94,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         rederive()
     }
 
-    mutating func setSort(_ order: SortOrder<Row.Column>) {
+    mutating func setSort(_ order: TableSort<Row.Column>) {
         sort = order
         rederive()
     }

@@ -226,4 +226,26 @@ struct StoreTests {
         store.send(.key(.character("q")))
         await runner.value
     }
+
+    @Test func aTypedKeyBringsAMissingAPIToLife() async {
+        let clock = TestClock()
+        let enterprise = FakeEnterprise(fleet: fleet)
+        let credentials = FakeCredentials(enterprise: enterprise)
+        let store = Store(enterprise: nil, synvo: nil, credentials: credentials, clock: clock, startDate: t0)
+        var watcher = StateWatcher(store.states)
+        let runner = Task { await store.run() }
+
+        await watcher.until("asks for the Enterprise key") { $0.modal == .prompt(Prompt(purpose: .credential(.enterprise))) }
+        store.send(.key(.paste("ent-typed-key")))
+        store.send(.key(.enter))
+        await watcher.until("fleet loaded with the typed key") { $0.synchronizers.rows.count == 3 }
+        #expect(credentials.keys == ["ent-typed-key"])
+        #expect(watcher.last?.configured == [.enterprise])
+        await watcher.until("then asks for the Synvo key") { $0.modal == .prompt(Prompt(purpose: .credential(.synvo))) }
+        store.send(.key(.escape))
+        await watcher.until("goes on with one API") { $0.modal == nil }
+
+        store.send(.key(.character("q")))
+        await runner.value
+    }
 }

@@ -80,15 +80,15 @@ import Testing
     @Test func sortCyclesColumnsAndReverses() {
         var h = Harness.loaded()
         h.press(.character("s"))
-        #expect(h.state.synchronizers.sort == SortOrder(column: .state))
+        #expect(h.state.synchronizers.sort == TableSort(column: .state))
         #expect(h.synchronizerNames == ["Staging Server", "Production Server 1", "alpha edge"],
                 "disabled < enabled; ties keep server order")
         h.press(.character("S"))
-        #expect(h.state.synchronizers.sort == SortOrder(column: .state, ascending: false))
+        #expect(h.state.synchronizers.sort == TableSort(column: .state, ascending: false))
         #expect(h.synchronizerNames == ["Production Server 1", "alpha edge", "Staging Server"],
                 "reversing keeps ties in server order (stable)")
         h.press(.character("s"), .character("s"), .character("s"), .character("s"))
-        #expect(h.state.synchronizers.sort == SortOrder(column: .name), "wraps around to the first column")
+        #expect(h.state.synchronizers.sort == TableSort(column: .name), "wraps around to the first column")
     }
 
     @Test func sortByCreatedPutsMissingDatesLast() {

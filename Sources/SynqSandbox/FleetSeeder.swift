@@ -23,7 +23,7 @@ struct FleetSeeder {
                 try db.execute(sql: "UPDATE account SET api_key = ? WHERE id = ?", arguments: [configuration.enterpriseKey, Self.demoAccountID])
                 try db.execute(
                     sql: "UPDATE synvo_key SET secret = ? WHERE key_id = ?",
-                    arguments: [configuration.synvoKey, Self.demoSynvoKeyID]
+                    arguments: [KeyDigest.hex(configuration.synvoKey), Self.demoSynvoKeyID]
                 )
             }
         } catch {
@@ -172,7 +172,7 @@ struct FleetSeeder {
             let prefix = String((key.5 ?? "sk_live_\(random.alphanumeric(4))").prefix(12))
             try db.execute(
                 sql: "INSERT INTO synvo_key (key_id, user_id, name, status, created_at, last_used_at, secret, prefix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [key.0, key.6, key.1, key.2, created, lastUsed, key.5, prefix]
+                arguments: [key.0, key.6, key.1, key.2, created, lastUsed, key.5.map(KeyDigest.hex), prefix]
             )
         }
     }

@@ -60,9 +60,8 @@ enum SandboxDatabase {
                 t.column("status", .text).notNull()
                 t.column("created_at", .double).notNull()
                 t.column("last_used_at", .double)
-                // Only the public demo credentials are kept here, so they can authenticate.
-                // Keys created through the API store just their prefix: the plaintext is
-                // shown once and cannot be recovered from the database.
+                // SHA-256 of the key (KeyDigest): presented keys are looked up by digest, and
+                // a key created through the API cannot be recovered from the database.
                 t.column("secret", .text).unique()
                 t.column("prefix", .text).notNull()
             }

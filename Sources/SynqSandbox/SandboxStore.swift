@@ -113,7 +113,7 @@ struct SandboxStore: Sendable {
 
     func synvoKey(secret: String) async throws -> PresentedSynvoKey? {
         try await queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT key_id, user_id, status FROM synvo_key WHERE secret = ?", arguments: [secret])
+            try Row.fetchOne(db, sql: "SELECT key_id, user_id, status FROM synvo_key WHERE secret = ?", arguments: [KeyDigest.hex(secret)])
                 .map { PresentedSynvoKey(keyID: $0[0], userID: $0[1], status: $0[2]) }
         }
     }
@@ -142,13 +142,13 @@ struct SandboxStore: Sendable {
         }
     }
 
-    /// Stores a new key's id and a short prefix only; the caller hands the plaintext to the
+    /// Stores a new key's id, prefix and digest; the caller hands the plaintext to the
     /// client once and forgets it.
-    func createSynvoKey(userID: String, name: String?, keyID: String, prefix: String, now: Date) async throws {
+    func createSynvoKey(userID: String, name: String?, keyID: String, secret: String, now: Date) async throws {
         try await queue.write { db in
             try db.execute(
-                sql: "INSERT INTO synvo_key (key_id, user_id, name, status, created_at, last_used_at, secret, prefix) VALUES (?, ?, ?, 'ACTIVE', ?, NULL, NULL, ?)",
-                arguments: [keyID, userID, name, now.timeIntervalSince1970, prefix]
+                sql: "INSERT INTO synvo_key (key_id, user_id, name, status, created_at, last_used_at, secret, prefix) VALUES (?, ?, ?, 'ACTIVE', ?, NULL, ?, ?)",
+                arguments: [keyID, userID, name, now.timeIntervalSince1970, KeyDigest.hex(secret), String(secret.prefix(12))]
             )
         }
     }

@@ -3,8 +3,8 @@ import Hummingbird
 import SynqAPI
 
 /// The Synvo API keys API under `/user/api_keys`: list and create (form-urlencoded), with the
-/// documented `{error, code}` bodies. A created key's plaintext is returned once and never
-/// stored.
+/// documented `{error, code}` bodies. A created key's plaintext is returned once; only its
+/// digest is stored, so it authenticates but cannot be read back.
 struct SynvoRoutes: Sendable {
     let store: SandboxStore
     let now: @Sendable () -> Date
@@ -69,7 +69,7 @@ struct SynvoRoutes: Sendable {
         var random = SystemRandomNumberGenerator()
         let keyID = "key_" + Self.randomAlphanumeric(10, using: &random)
         let plaintext = "sk_test_" + Self.randomAlphanumeric(40, using: &random)
-        try await store.createSynvoKey(userID: key.userID, name: name, keyID: keyID, prefix: String(plaintext.prefix(12)), now: now())
+        try await store.createSynvoKey(userID: key.userID, name: name, keyID: keyID, secret: plaintext, now: now())
         return JSONResponses.make(CreatedSynvoKey(keyID: keyID, apiKey: Secret(plaintext)))
     }
 

@@ -26,16 +26,3 @@ public enum Action: Sendable, Equatable {
     /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.
     case credentialFinished(Service, error: CredentialError?, at: Date)
 }
-
-/// What was being copied, so the answer lands in the right place.
-public enum CopyTarget: Sendable, Hashable {
-    case synchronizerKey(id: String)
-    case oneTimeKey
-}
-
-/// What the clipboard writer reports. OSC 52 has no receipt, so `.sent` means written
-/// to the terminal, not confirmed.
-public enum CopyOutcome: Sendable, Hashable {
-    case sent
-    case unavailable(String)
-}

@@ -1,8 +1,7 @@
 import Foundation
 import SynqAPI
 
-/// Creating synchronizers and Synvo keys (prompt → one request, never retried), the
-/// one-time key modal, and prompts for missing API keys.
+/// Creating synchronizers and Synvo keys: prompt → one request, never retried.
 extension Reducer {
     static func openCreatePrompt(_ state: inout AppState) -> [Effect] {
         guard state.isConfigured(state.pane) else { return [] }
@@ -107,117 +106,5 @@ extension Reducer {
         }.prefix(64))
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return "\(folder.isEmpty ? "." : folder)/synvo-key-\(safe.isEmpty ? "new" : safe).txt"
-    }
-
-    // MARK: - One-time key modal
-
-    static func keyModalCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
-        guard case .oneTimeKey(var modal)? = state.modal else { return [] }
-        var effects: [Effect] = []
-        switch command {
-        case .copySecret:
-            modal.copy = .copying
-            effects = [.copyToClipboard(modal.secret, .oneTimeKey)]
-        case .saveSecret:
-            if case .saved(let path) = modal.save {
-                say("Already saved to \(path)", .info, &state)
-            } else if modal.save != .saving {
-                modal.save = .saving
-                effects = [.saveSecret(modal.secret, suggestedPath: modal.suggestedPath)]
-            }
-        case .revealSecret:
-            modal.isRevealed.toggle()
-        default:
-            break
-        }
-        state.modal = .oneTimeKey(modal)
-        return effects
-    }
-
-    static func closeKeyModal(_ state: inout AppState) -> [Effect] {
-        guard case .oneTimeKey(let modal)? = state.modal else { return [] }
-        state.modal = nil
-        let where_: String
-        switch modal.save {
-        case .saved(let path): where_ = "saved in \(path)"
-        default: where_ = modal.isSecured ? "sent to the clipboard" : "not kept"
-        }
-        say("Synvo key \(modal.keyID): \(where_)", .info, &state)
-        return []
-    }
-
-    static func copyFinished(_ target: CopyTarget, _ outcome: CopyOutcome, _ state: inout AppState) -> [Effect] {
-        switch target {
-        case .oneTimeKey:
-            guard case .oneTimeKey(var modal)? = state.modal else { return [] }
-            switch outcome {
-            case .sent:
-                modal.copy = .sent
-                say("Key sent to the terminal clipboard (OSC 52)", .success, &state)
-            case .unavailable(let reason):
-                modal.copy = .failed(reason)
-                say("Could not copy: \(reason); save it with w instead", .error, &state)
-            }
-            state.modal = .oneTimeKey(modal)
-        case .synchronizerKey(let id):
-            let name = state.synchronizers.row(id: id)?.name ?? id
-            switch outcome {
-            case .sent: say("Key of \"\(name)\" sent to the terminal clipboard (OSC 52)", .success, &state)
-            case .unavailable(let reason): say("Could not copy: \(reason)", .error, &state)
-            }
-        }
-        return []
-    }
-
-    static func saveFinished(_ result: Result<String, SecretFileError>, _ state: inout AppState) -> [Effect] {
-        guard case .oneTimeKey(var modal)? = state.modal else { return [] }
-        switch result {
-        case .success(let path):
-            modal.save = .saved(path: path)
-            say("Saved to \(path) (mode 0600)", .success, &state)
-        case .failure(let error):
-            modal.save = .failed(error.description)
-            say("Could not save: \(error.description)", .error, &state)
-        }
-        state.modal = .oneTimeKey(modal)
-        return []
-    }
-
-    // MARK: - Missing API keys
-
-    static func openCredentialPrompt(for service: Service, _ state: inout AppState) -> [Effect] {
-        guard !state.configured.contains(service) else { return [] }
-        guard state.settings.canAskForCredentials else {
-            let variable = service == .enterprise ? "ENTERPRISE_API_KEY" : "SYNVO_API_KEY"
-            say("\(service.displayName) is not configured: set \(variable) and restart", .error, &state)
-            return []
-        }
-        state.modal = .prompt(Prompt(purpose: .credential(service)))
-        return []
-    }
-
-    static func credentialFinished(_ service: Service, error: CredentialError?, _ state: inout AppState) -> [Effect] {
-        if let error {
-            var prompt = Prompt(purpose: .credential(service))
-            prompt.error = error.description
-            state.modal = .prompt(prompt)
-            return []
-        }
-        state.configured.insert(service)
-        say("\(service.displayName) key accepted", .success, &state)
-        var effects: [Effect] = []
-        for kind in ResourceKind.allCases where kind.service == service {
-            effects += fetch(kind, &state)
-        }
-        return effects + advanceCredentialQueue(after: service, &state)
-    }
-
-    /// Shows the next queued prompt for a missing key, if any.
-    static func advanceCredentialQueue(after service: Service, _ state: inout AppState) -> [Effect] {
-        state.credentialQueue.removeAll { $0 == service }
-        if state.modal == nil, let next = state.credentialQueue.first {
-            state.modal = .prompt(Prompt(purpose: .credential(next)))
-        }
-        return []
     }
 }

@@ -1,32 +1,5 @@
 import Foundation
 
-/// How fresh one resource's data is, for the status bar and the pane.
-public enum LoadStatus: Sendable, Hashable {
-    /// Not requested yet (or its API is not configured).
-    case neverLoaded
-    /// The first request is out; nothing to show yet.
-    case loading
-    /// Good data from `at`; a refresh may be in flight.
-    case loaded(at: Date)
-    /// The last refresh failed. `lastGood` is when the shown data was fetched (nil if never).
-    case stale(error: String, since: Date, lastGood: Date?)
-}
-
-/// A failed refresh: its one-line reason and when failures began.
-public struct LoadFailure: Sendable, Hashable {
-    public var message: String
-    /// When the first of the current run of failures happened.
-    public var since: Date
-    /// True when the failure was a 429.
-    public var isRateLimited: Bool
-
-    public init(message: String, since: Date, isRateLimited: Bool = false) {
-        self.message = message
-        self.since = since
-        self.isRateLimited = isRateLimited
-    }
-}
-
 /// Poll bookkeeping for one resource: freshness, the request in flight, the next poll
 /// and the failure streak that drives back-off.
 public struct ResourceState: Sendable, Hashable {

@@ -211,11 +211,3 @@ struct Clients: Sendable {
     var enterprise: (any EnterpriseAPI)?
     var synvo: (any SynvoAPI)?
 }
-
-extension Duration {
-    /// The duration in seconds, as `Date` arithmetic wants it.
-    var timeInterval: TimeInterval {
-        let parts = components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
-    }
-}

@@ -43,8 +43,8 @@ import Testing
             let keyLine = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("API key:") })
             let plaintext = keyLine.dropFirst("API key:".count).trimmingCharacters(in: .whitespaces)
             #expect(!plaintext.isEmpty)
-            // The new key is listed, and the list never shows its plaintext.
-            let listed = try await SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment())
+            // The new key works, and the list never shows its plaintext.
+            let listed = try await SynqBinary.run(["keys", "list", "--json"], environment: sandbox.environment(synvoKey: plaintext))
             #expect(listed.status == 0)
             #expect(!listed.stdout.contains(plaintext))
             #expect(listed.stdout.contains("ci key"))

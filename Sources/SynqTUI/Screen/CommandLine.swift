@@ -1,7 +1,8 @@
 import SynqViewModel
 
 /// The line above the status bar: a y/n question, a prompt's field, the filter being
-/// typed, the latest message, or the selected row's details, in that order.
+/// typed, the latest message, why the last refresh failed, or the selected row's details,
+/// in that order.
 enum CommandLine {
     static func draw(_ state: AppState, into grid: inout Grid, y: Int) -> Frame.Cursor? {
         grid.fill(x: 0, y: y, count: grid.width, role: .base)
@@ -29,6 +30,11 @@ enum CommandLine {
             }
             grid.write(TextLayout.truncate(Grid.displayable(message.text, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
                        x: 1, y: y, role: role, maxWidth: grid.width - 2)
+            return nil
+        }
+        if state.isConfigured(state.pane), case .stale(let error, _, _) = state.resource(state.pane.resource).status {
+            grid.write(TextLayout.truncate(Grid.displayable("Refresh failed: " + error, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
+                       x: 1, y: y, role: .statusError, maxWidth: grid.width - 2)
             return nil
         }
         let detail: String? = switch state.pane {

@@ -20,16 +20,27 @@ final class TmuxSession: Sendable {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
+        // Foundation notices a child's exit when the child's copy of a private socket closes.
+        // The tmux server forked by `new-session` would inherit that socket and keep it open
+        // for its whole life, so close every inherited descriptor above 2 before exec.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "-c", "for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done 2>/dev/null; exec /usr/bin/tmux \"$@\"",
+            "tmux", "-L", socket,
+        ] + arguments
         process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "TMUX": ""]
-        let output = Pipe()
+        // A file, not a pipe: `new-session` forks the server, which would hold a pipe open
+        // and make reading it wait forever.
+        let scratch = try TemporaryDirectory()
+        FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
+        let output = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("out"))
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try? output.close()
+        return TestHome.contents(scratch.path("out"))
     }
 
     /// The visible screen, as text.

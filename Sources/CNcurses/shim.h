@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <signal.h>
+#include <pthread.h>
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -220,8 +221,15 @@ static inline void synq_install_handler(int sig, void (*handler)(int), int resta
     sigaction(sig, &action, NULL);
 }
 
-/* Installed before initscr so ncurses leaves SIGWINCH/SIGINT/SIGTERM to us. */
+/* Installed before initscr so ncurses leaves SIGWINCH/SIGINT/SIGTERM to us. The signals
+   are also unblocked on the calling (terminal) thread: a parent may have started us with
+   them blocked, and a blocked SIGWINCH would mean no resize, a blocked SIGHUP no cleanup. */
 static inline void synq_install_signal_handlers(int wake_fd) {
+    sigset_t handled;
+    sigemptyset(&handled);
+    int handled_signals[] = { SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++) sigaddset(&handled, handled_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
     synq_state()->wake_fd = wake_fd;
     synq_state()->resize_flag = 0;
     synq_state()->stop_signal = 0;

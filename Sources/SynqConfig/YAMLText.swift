@@ -5,7 +5,9 @@ import Foundation
 /// strings and a hostile name cannot break the document's structure.
 enum YAMLText {
     static func quote(_ value: String) -> String {
-        let data = (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("\"\"".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

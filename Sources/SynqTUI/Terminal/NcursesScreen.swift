@@ -113,14 +113,16 @@ final class NcursesScreen {
                 stopSignalReported = true
                 callbacks.stopSignal()
             }
-            let keys = inputOpen ? readKeys() : 0
+            if inputOpen { readKeys() }
             if needsFrame {
                 drawFrame()
                 needsFrame = false
             }
             let ready = synq_wait(inputOpen ? STDIN_FILENO : -1, wakeRead, -1)
             if ready & 2 != 0 { synq_drain_fd(wakeRead) }
-            if ready & 1 != 0, keys == 0, isInputClosed() {
+            // Read what woke us before asking whether the terminal closed: the end-of-file
+            // probe consumes a byte, which would otherwise be the key that just arrived.
+            if ready & 1 != 0, inputOpen, readKeys() == 0, isInputClosed() {
                 // The terminal went away (SSH dropped without SIGHUP): stop listening and quit.
                 inputOpen = false
                 if !stopSignalReported {

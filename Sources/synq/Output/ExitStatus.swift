@@ -45,7 +45,7 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         throw error
     } catch let error as any LocalizedError & CustomStringConvertible {
         StandardError.line("synq: \(error.description)")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        throw ExitCode(SetupExitStatus.code(for: error) ?? ExitStatus.usage.rawValue)
     }
 }
 

@@ -32,7 +32,7 @@ final class TmuxSession: Sendable {
         // A file, not a pipe: `new-session` forks the server, which would hold a pipe open
         // and make reading it wait forever.
         let scratch = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
         let output = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("out"))
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -9,7 +9,7 @@ import SynqTestSupport
 /// bounds synq and `sleep` the session, so a test runner that dies leaves nothing behind
 /// for long.
 final class TmuxHarness: Sendable {
-    static var isAvailable: Bool { executable != nil }
+    static var isAvailable: Bool { executable != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/perl") }
 
     static let executable: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -105,8 +105,13 @@ final class TmuxHarness: Sendable {
 
     private func tmux(_ arguments: [String], environment: [String: String]? = nil) async throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
+        // tmux forks a daemon that inherits what this test process hands it: every open
+        // descriptor (among them the pipes Foundation watches to notice that *other*
+        // subprocesses exited, which would then never report exit) and the signal mask of a
+        // dispatch thread (all blocked: the server would ignore kill-server and SIGCHLD, and
+        // synq under it SIGWINCH). perl-base (essential in Debian) resets both, then execs tmux.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
+        process.arguments = ["-MPOSIX", "-e", Self.cleanExec, Self.executable ?? "/usr/bin/tmux", "-L", socket] + arguments
         if let environment { process.environment = environment }
         let output = directory.path("tmux-out-\(UUID().uuidString.prefix(6))")
         FileManager.default.createFile(atPath: output, contents: nil)
@@ -122,6 +127,8 @@ final class TmuxHarness: Sendable {
         defer { try? FileManager.default.removeItem(atPath: output) }
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
+
+    static let cleanExec = #"sigprocmask(SIG_SETMASK, POSIX::SigSet->new); POSIX::close($_) for 3..1023; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\n""#
 
     static func shellQuote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -53,6 +53,10 @@ import Testing
         Snapshot.check(revealed, named: "keymodal-revealed-\(width)x\(height)")
         #expect(revealed.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "│", with: "").contains("SECRETTAIL"),
                 "revealed, the whole key is on screen (wrapped if need be)")
+        Fixtures.apply(&state, .key(.enter))
+        let asking = Fixtures.render(state, width, height).grid.text
+        Snapshot.check(asking, named: "keymodal-close-question-\(width)x\(height)")
+        #expect(asking.contains("(y/n)"), "the close question is shown whole, wrapped")
     }
 
     @Test(arguments: [(39, 10), (40, 9), (20, 5), (1, 1)])

@@ -7,7 +7,7 @@ import Testing
 @Suite struct TerminalPieceTests {
     @Test func osc52CarriesBase64() {
         #expect(OSC52.sequence(for: Secret("hi")) == "\u{1b}]52;c;aGk=\u{07}")
-        #expect(OSC52.sequence(for: Secret("hi"), insideTmux: true) == "\u{1b}Ptmux;\u{1b}\u{1b}]52;c;aGk=\u{07}\u{1b}\\")
+        #expect(OSC52.sequence(for: Secret("hi"), insideTmux: true) == "\u{1b}]52;c;aGk=\u{07}\u{1b}Ptmux;\u{1b}\u{1b}]52;c;aGk=\u{07}\u{1b}\\")
     }
 
     @Test(arguments: [

@@ -36,14 +36,22 @@ enum KeyModalView {
             let toggle = modal.isRevealed ? "v hide" : "v show"
             lines.append((["c copy", "w save", toggle, "Enter done"].joined(separator: dot), .helpKey))
         }
+        // Sentences wrap at spaces (the close question is longer than the box); the key
+        // itself was hard-wrapped above.
+        let lastParagraph = lines.last?.0 ?? ""
+        lines = lines.flatMap { line -> [(String, StyleRole)] in
+            line.1 == .secret ? [line] : wordWrap(line.0, width: inner).map { ($0, line.1) }
+        }
         // Keep the key and the question when space is short; drop spacer lines first.
         let maxInside = max(1, area.height - 2)
         if lines.count > maxInside {
             lines.removeAll { $0.0.isEmpty }
         }
         if lines.count > maxInside {
-            let tail = lines.suffix(1)
-            lines = Array(lines.prefix(maxInside - 1)) + tail
+            // The last paragraph (hint or question) is what the user must act on: keep it whole.
+            let tailCount = wordWrap(lastParagraph, width: inner).count
+            let tail = lines.suffix(min(tailCount, maxInside))
+            lines = Array(lines.prefix(max(0, maxInside - tail.count))) + tail
         }
         let height = min(area.height, lines.count + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
@@ -57,6 +65,30 @@ enum KeyModalView {
 
     static func maskedText(_ modal: OneTimeKeyModal, glyphs: Glyphs) -> String {
         glyphs.unicode ? modal.secret.masked : String(repeating: "*", count: modal.secret.masked.count)
+    }
+
+    /// Wraps text at spaces to `width` columns; a word longer than the line is hard-wrapped.
+    static func wordWrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, CharacterWidth.of(text) > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if CharacterWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            if CharacterWidth.of(word) > width {
+                let pieces = wrap(word, width: width)
+                lines.append(contentsOf: pieces.dropLast())
+                current = pieces.last ?? ""
+            } else {
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// Hard-wraps text to `width` columns (keys have no spaces to break at).

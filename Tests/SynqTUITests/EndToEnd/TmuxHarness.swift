@@ -92,6 +92,11 @@ final class TmuxHarness: Sendable {
         return nil
     }
 
+    /// `stty -a` output without the window size, for comparing modes across a resize.
+    static func modes(_ stty: String?) -> String? {
+        stty?.replacingOccurrences(of: #"rows \d+; columns \d+;"#, with: "", options: .regularExpression)
+    }
+
     var sttyBefore: String? { try? String(contentsOfFile: directory.path("stty-before"), encoding: .utf8) }
     var sttyAfter: String? { try? String(contentsOfFile: directory.path("stty-after"), encoding: .utf8) }
 
@@ -114,7 +119,7 @@ final class TmuxHarness: Sendable {
         process.arguments = ["-MPOSIX", "-e", Self.cleanExec, Self.executable ?? "/usr/bin/tmux", "-L", socket] + arguments
         if let environment { process.environment = environment }
         let output = directory.path("tmux-out-\(UUID().uuidString.prefix(6))")
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         process.standardOutput = handle
         process.standardError = FileHandle.nullDevice

@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI"], swiftSettings: strict),
+        .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]
 )

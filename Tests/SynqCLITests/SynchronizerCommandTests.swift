@@ -8,7 +8,7 @@ import Testing
 @Suite struct SynchronizerCommandTests {
     @Test func listPrintsAnAlignedTableOfTheWholeFleet() async throws {
         try await withSandbox { sandbox in
-            let expected = try await sandbox.enterpriseClient().listSynchronizers().synchronizers
+            let expected = try await sandbox.enterprise().listSynchronizers().synchronizers
             let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
             #expect(outcome.status == 0)
             #expect(outcome.stderr.isEmpty)
@@ -64,19 +64,19 @@ import Testing
             let disabled = try await SynqBinary.run(["synchronizers", "disable", id], environment: env)
             #expect(disabled.status == 0)
             #expect(disabled.stdout.contains("disabled"))
-            var server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
+            var server = try await sandbox.enterprise().listSynchronizers().synchronizers.first { $0.id == id }
             #expect(server?.isEnabled == false)
 
             let enabled = try await SynqBinary.run(["synchronizers", "enable", id], environment: env)
             #expect(enabled.status == 0)
-            server = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == id }
+            server = try await sandbox.enterprise().listSynchronizers().synchronizers.first { $0.id == id }
             #expect(server?.isEnabled == true)
         }
     }
 
     @Test func anotherAccountsSynchronizerIsForbidden() async throws {
         try await withSandbox { sandbox in
-            let foreign = try await sandbox.enterpriseClient(key: SandboxCredentials.otherEnterpriseKey).listSynchronizers().synchronizers
+            let foreign = try await sandbox.enterprise(key: SandboxCredentials.otherEnterpriseKey).listSynchronizers().synchronizers
             let id = try #require(foreign.first?.id)
             let outcome = try await SynqBinary.run(["synchronizers", "disable", id], environment: sandbox.environment())
             #expect(outcome.status == 79)

@@ -41,7 +41,7 @@ import Testing
     @Test func keyFileReadableByOthersIsRefused() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("key")
-        FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o644])
         let outcome = try await SynqBinary.run(["synchronizers", "list", "--enterprise-key-file", path])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("chmod 600"))
@@ -64,7 +64,7 @@ import Testing
     @Test func savePathThatExistsIsRefusedBeforeAnyRequest() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("existing")
-        FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8))
         // The base URL points nowhere: reaching the network would give 74, not 64.
         let outcome = try await SynqBinary.run(["keys", "create", "--save", path], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
         #expect(outcome.status == 64)

@@ -103,12 +103,12 @@ struct ProvisionCLITests {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
             let home = try TestHome()
             let docker = try FakeDocker()
-            let before = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count
+            let before = try await sandbox.enterprise().listSynchronizers().synchronizers.count
             let result = try await Detached.run(["provision", "--dry-run", "--action", "service"], environment: environment(home, sandbox, path: docker.binDirectory))
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("Would send: POST"))
             #expect(!result.stdout.contains(Self.enterpriseKey))
-            #expect(try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count == before)
+            #expect(try await sandbox.enterprise().listSynchronizers().synchronizers.count == before)
             #expect(home.ourFiles().isEmpty, "dry run wrote \(home.ourFiles())")
             #expect(docker.calls.isEmpty)
         }

@@ -19,14 +19,14 @@ struct ProvisionerTests {
         var accounts: SandboxAccounts { SandboxAccounts(databasePath: databasePath) }
 
         func provisioner(key: String = SandboxCredentials.demoEnterpriseKey) throws -> Provisioner {
-            Provisioner(api: try sandbox.enterpriseClient(key: key), enterpriseKey: Secret(key), enterpriseBaseURL: sandbox.enterpriseURL.absoluteString,
+            Provisioner(api: try sandbox.enterprise(key: key), enterpriseKey: Secret(key), enterpriseBaseURL: sandbox.enterpriseURL.absoluteString,
                         locations: home.locations, host: ProvisionerTests.host,
                         docker: DockerRunner(environment: ["PATH": docker.binDirectory]), say: lines.say)
         }
 
-        func count() async throws -> Int { try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count }
+        func count() async throws -> Int { try await sandbox.enterprise().listSynchronizers().synchronizers.count }
 
-        func listed() async throws -> [Synchronizer] { try await sandbox.enterpriseClient().listSynchronizers().synchronizers }
+        func listed() async throws -> [Synchronizer] { try await sandbox.enterprise().listSynchronizers().synchronizers }
 
         func writtenConfig() throws -> SynchronizerConfig {
             try JSONDecoder().decode(SynchronizerConfig.self, from: Data(contentsOf: URL(fileURLWithPath: home.locations.synchronizerConfigFile)))

@@ -28,7 +28,7 @@ struct SetupTerminalTests {
     func guidedFlow() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
             let home = try TestHome()
-            let before = try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count
+            let before = try await sandbox.enterprise().listSynchronizers().synchronizers.count
             let tmux = try TmuxSession(command: command("setup"), environment: environment(home, sandbox))
 
             try await tmux.waitFor("Enterprise API Key")
@@ -75,9 +75,9 @@ struct SetupTerminalTests {
             #expect(config.wallet == Self.wallet)
             #expect(config.dashboardPassword == "hunter22")
             #expect(!screen.contains(config.key), "the synq key was shown unmasked")
-            let created = try #require(try await sandbox.enterpriseClient().listSynchronizers().synchronizers.first { $0.id == config.synchronizerId })
+            let created = try #require(try await sandbox.enterprise().listSynchronizers().synchronizers.first { $0.id == config.synchronizerId })
             #expect(created.key == config.key && created.name == "lab-node-1")
-            #expect(try await sandbox.enterpriseClient().listSynchronizers().synchronizers.count == before + 1)
+            #expect(try await sandbox.enterprise().listSynchronizers().synchronizers.count == before + 1)
             #expect(SecureFile.mode(of: home.locations.synchronizerConfigFile) == 0o600)
         }
     }

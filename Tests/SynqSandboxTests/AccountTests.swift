@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// The seeded accounts behave as the Enterprise API documents for owners and non-enterprise users.

@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// The `/__sandbox` control routes: arm, list, count down and clear faults; reset; loopback only.

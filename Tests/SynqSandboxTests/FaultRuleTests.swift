@@ -1,5 +1,6 @@
 import Foundation
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// The `--fault` short form and JSON form, and the checks that refuse bad rules.

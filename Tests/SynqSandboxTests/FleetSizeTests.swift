@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// `--fleet-size` seeds exactly that many synchronizers, up to the large fleets the TUI must cope with.

@@ -1,12 +1,13 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// State in a `--db` file survives a restart, and the file is seeded only once.
 @Suite struct PersistenceTests {
     @Test func changesSurviveARestart() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         var configuration = SandboxConfiguration.forTesting()
         configuration.databasePath = scratch.path("sandbox.sqlite")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func aNewDemoKeyReplacesTheStoredOne() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         var configuration = SandboxConfiguration.forTesting()
         configuration.databasePath = scratch.path("sandbox.sqlite")

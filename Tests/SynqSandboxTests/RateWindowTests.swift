@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 /// The Synvo rate limit is a fixed window per key that resets when the window ends.

@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqSandbox
+import SynqTestSupport
 import Testing
 
 @Suite struct SeedingTests {

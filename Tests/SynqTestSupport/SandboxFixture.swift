@@ -30,12 +30,18 @@ extension RunningSandbox {
         return env
     }
 
-    /// A live client for checking the sandbox's state from a test.
-    public func enterpriseClient(key: String = SandboxCredentials.demoEnterpriseKey) throws -> EnterpriseClient {
-        EnterpriseClient(endpoint: try ServiceEndpoint(.enterprise, url: enterpriseURL.absoluteString), apiKey: Secret(key))
+    /// A live client for this sandbox, as a user of the library would build it.
+    public func enterprise(key: String = SandboxCredentials.demoEnterpriseKey, timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) throws -> EnterpriseClient {
+        EnterpriseClient(
+            endpoint: try ServiceEndpoint(.enterprise, url: enterpriseURL.absoluteString), apiKey: Secret(key),
+            transport: URLSessionTransport(timeout: timeout, maxResponseBytes: maxResponseBytes)
+        )
     }
 
-    public func synvoClient(key: String = SandboxCredentials.demoSynvoKey) throws -> SynvoClient {
-        SynvoClient(endpoint: try ServiceEndpoint(.synvo, url: synvoURL.absoluteString), apiKey: Secret(key))
+    public func synvo(key: String = SandboxCredentials.demoSynvoKey, timeout: TimeInterval = 15) throws -> SynvoClient {
+        SynvoClient(
+            endpoint: try ServiceEndpoint(.synvo, url: synvoURL.absoluteString), apiKey: Secret(key),
+            transport: URLSessionTransport(timeout: timeout)
+        )
     }
 }

@@ -36,8 +36,8 @@ public enum SynqBinary {
         process.environment = env
         // Output goes to files rather than pipes: nothing to drain concurrently, no dead-lock on large output.
         let scratch = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
-        FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
         let out = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stdout"))
         let err = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stderr"))
         let input = Pipe()

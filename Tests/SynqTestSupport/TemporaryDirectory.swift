@@ -11,5 +11,8 @@ public final class TemporaryDirectory: Sendable {
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Removes the folder now rather than when the last reference goes.
+    public func remove() { try? FileManager.default.removeItem(at: url) }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }

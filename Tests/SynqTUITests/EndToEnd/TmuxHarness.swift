@@ -28,8 +28,9 @@ final class TmuxHarness: Sendable {
             cd \(Self.shellQuote(directory.url.path))
             stty -a > stty-before
             sh -c 'echo $$ > synq.pid; exec timeout --foreground 300 \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'
-            echo $? > synq.status
+            code=$?
             stty -a > stty-after
+            echo $code > synq.status
             exec sleep 120
             """
         let scriptPath = directory.path("run.sh")

@@ -6,23 +6,26 @@ import SynqAPI
 import SynqSandbox
 
 /// A raw HTTP answer, for checking status codes, headers and bodies exactly as sent.
-struct RawAnswer {
-    var status: Int
-    var headers: [String: String]
-    var body: Data
+public struct RawAnswer: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
-    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    /// The body as a JSON object, or nil when it is not one.
+    public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    public var object: [String: Any]? { json }
 }
 
-struct NotHTTP: Error {}
+public struct NotHTTP: Error {}
+public struct FaultNotArmed: Error { public var status: Int }
 
 extension RunningSandbox {
     /// Sends one request over real loopback HTTP with URLSession, bypassing the clients.
-    func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
+    public func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
@@ -37,32 +40,16 @@ extension RunningSandbox {
     }
 
     /// Arms a fault through the documented control route, as a fault campaign would.
-    func inject(_ rule: FaultRule) async throws {
+    public func inject(_ rule: FaultRule) async throws {
         let body = String(decoding: try JSONCoding.encoder().encode(rule), as: UTF8.self)
         let answer = try await raw("POST", "/__sandbox/faults", headers: ["Content-Type": "application/json"], body: body)
         guard answer.status == 201 else { throw FaultNotArmed(status: answer.status) }
     }
-
-    func enterprise(key: String = SandboxCredentials.demoEnterpriseKey, timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) throws -> EnterpriseClient {
-        EnterpriseClient(
-            endpoint: try ServiceEndpoint(.enterprise, url: enterpriseURL.absoluteString), apiKey: Secret(key),
-            transport: URLSessionTransport(timeout: timeout, maxResponseBytes: maxResponseBytes)
-        )
-    }
-
-    func synvo(key: String = SandboxCredentials.demoSynvoKey, timeout: TimeInterval = 15) throws -> SynvoClient {
-        SynvoClient(
-            endpoint: try ServiceEndpoint(.synvo, url: synvoURL.absoluteString), apiKey: Secret(key),
-            transport: URLSessionTransport(timeout: timeout)
-        )
-    }
 }
-
-struct FaultNotArmed: Error { var status: Int }
 
 /// Runs an API call expected to fail and returns its error (nil if it succeeded, or failed
 /// with something other than an `APIError`, which the comparison then reports).
-func failure<T>(_ call: () async throws -> T) async -> APIError? {
+public func failure<T>(_ call: () async throws -> T) async -> APIError? {
     do {
         _ = try await call()
         return nil

@@ -25,3 +25,13 @@ struct StateWatcher {
         while let state = await iterator.next() { last = state }
     }
 }
+
+/// Runs `body` while `store` runs, with a watcher on its states; then shuts the store down
+/// and waits for its run loop to finish, so no test leaves a store running.
+func whileRunning<C: Clock>(_ store: Store<C>, _ body: (inout StateWatcher) async -> Void) async where C.Duration == Duration {
+    var watcher = StateWatcher(store.states)
+    let runner = Task { await store.run() }
+    await body(&watcher)
+    store.shutdown()
+    await runner.value
+}

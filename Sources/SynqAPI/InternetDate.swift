@@ -46,9 +46,26 @@ enum InternetDate {
         var rest = total % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
         let (year, month, day) = civilFromDays(days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let yearText = String(year).count < 4 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+        guard (0...9999).contains(year) else {
+            return date.formatted(Date.ISO8601FormatStyle())
+        }
+        // Twenty ASCII bytes written in place: this runs once per row of a 100,000-row list.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
+            put(rest / 3600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
+            put(rest % 3600 / 60, 2, at: 14); buffer[16] = UInt8(ascii: ":")
+            put(rest % 60, 2, at: 17); buffer[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     // Howard Hinnant's days-from-civil and its inverse (proleptic Gregorian calendar).

@@ -19,6 +19,26 @@ public struct Synchronizer: Codable, Sendable, Hashable, Identifiable {
         self.isEnabled = isEnabled
         self.createdAt = createdAt
     }
+
+    enum CodingKeys: String, CodingKey { case id, key, name, isEnabled, createdAt }
+
+    /// Reads `createdAt` as text and parses it directly: a fleet list carries one date per
+    /// row, and the decoder's date-strategy closure costs more than the parse itself.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        key = try container.decode(String.self, forKey: .key)
+        name = try container.decode(String.self, forKey: .name)
+        isEnabled = try container.decodeIfPresent(Bool.self, forKey: .isEnabled)
+        if let text = try container.decodeIfPresent(String.self, forKey: .createdAt) {
+            guard let date = JSONCoding.parseDate(text) else {
+                throw DecodingError.dataCorruptedError(forKey: .createdAt, in: container, debugDescription: "not an ISO 8601 date")
+            }
+            createdAt = date
+        } else {
+            createdAt = nil
+        }
+    }
 }
 
 /// Body of `POST /synq-keys/enterprise/synchronizer`.

@@ -27,6 +27,14 @@ import Testing
         #expect(InternetDate.format(date) == "2024-01-15T10:30:00Z")
     }
 
+    @Test func formatsLikeFoundationAcrossCenturies() {
+        for seconds in stride(from: -2_000_000_000.0, through: 30_000_000_000.0, by: 7_777_777.7) {
+            let date = Date(timeIntervalSince1970: seconds)
+            let whole = Date(timeIntervalSince1970: seconds.rounded(.down))
+            #expect(InternetDate.format(date) == whole.formatted(Date.ISO8601FormatStyle()), "\(seconds)")
+        }
+    }
+
     @Test func everyDayOfFourHundredYearsRoundTrips() {
         for days in stride(from: -200_000, through: 200_000, by: 97) {
             let (y, m, d) = InternetDate.civilFromDays(days)

@@ -28,6 +28,32 @@ import Testing
         }
     }
 
+    @Test func longListJSONIsEncodedInSlicesExactlyAsOneEncoderWould() async throws {
+        try await withSandbox(.forTesting(fleetSize: 9_000)) { sandbox in
+            let expected = try await sandbox.enterprise().listSynchronizers().synchronizers
+            let outcome = try await SynqBinary.run(["synchronizers", "list", "--json"], environment: sandbox.environment())
+            #expect(outcome.status == 0)
+            struct Shape: Decodable { var skipped: Int; var synchronizers: [Synchronizer] }
+            let decoded = try JSONCoding.decoder().decode(Shape.self, from: Data(outcome.stdout.utf8))
+            #expect(decoded.skipped == 0)
+            #expect(decoded.synchronizers == expected, "every row, in order, across the slice boundaries")
+            // Piped output is compact: one line, byte for byte what a single sorted-keys encoder writes.
+            struct Whole: Encodable { var skipped: Int; var synchronizers: [Synchronizer] }
+            let single = try JSONCoding.encoder(pretty: false).encode(Whole(skipped: 0, synchronizers: decoded.synchronizers))
+            #expect(outcome.stdout == String(decoding: single, as: UTF8.self) + "\n")
+        }
+    }
+
+    @Test func aFullDiskIsOneLineAndExit74() async throws {
+        try await withSandbox { sandbox in
+            for arguments in [["synchronizers", "list"], ["synchronizers", "list", "--json"], ["preferences"]] {
+                let outcome = try await SynqBinary.run(arguments, environment: sandbox.environment(), stdoutPath: "/dev/full")
+                #expect(outcome.status == 74, "\(arguments)")
+                #expect(outcome.stderr == "synq: cannot write the output: No space left on device\n", "\(arguments)")
+            }
+        }
+    }
+
     @Test func listJSONHasTheDocumentedShape() async throws {
         try await withSandbox { sandbox in
             let outcome = try await SynqBinary.run(["synchronizers", "list", "--json"], environment: sandbox.environment())

@@ -27,7 +27,9 @@ public enum SynqBinary {
 
     /// Runs `synq arguments…` with exactly `environment` (plus PATH and HOME), feeding `stdin`.
     /// Waits without blocking a thread: an in-process sandbox shares the cooperative pool.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(60)) async throws -> Outcome {
+    /// `stdoutPath` sends standard output to that file instead (`/dev/full` for a full disk).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                           stdoutPath: String? = nil, timeout: Duration = .seconds(60)) async throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -38,7 +40,7 @@ public enum SynqBinary {
         let scratch = try TemporaryDirectory()
         _ = FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
         _ = FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
-        let out = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stdout"))
+        let out = try FileHandle(forWritingTo: stdoutPath.map(URL.init(fileURLWithPath:)) ?? scratch.url.appendingPathComponent("stdout"))
         let err = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("stderr"))
         let input = Pipe()
         process.standardOutput = out

@@ -60,7 +60,7 @@ struct ShowConfig: AsyncParsableCommand {
             let hasCredentials = FileManager.default.fileExists(atPath: store.locations.credentialsFile)
             lines.append("Credentials: \(store.locations.credentialsFile)")
             lines.append(hasCredentials ? "  \(set.protection.summary)" : "  none stored yet; `synq login` stores a key")
-            StandardOutput.write(lines.joined(separator: "\n") + "\n")
+            try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
     }
 }
@@ -78,7 +78,7 @@ struct ListProfiles: AsyncParsableCommand {
                 let profile = set.profiles[name] ?? Profile(name: name)
                 table.append([(name == set.activeName ? "* " : "  ") + name, profile.enterpriseURL ?? "(default)", profile.synvoURL ?? "(default)"])
             }
-            StandardOutput.write(table.render())
+            try StandardOutput.write(table.render())
         }
     }
 }

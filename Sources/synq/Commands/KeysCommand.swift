@@ -46,7 +46,7 @@ struct ListKeys: AsyncParsableCommand {
             for key in keys {
                 table.append([key.name ?? "", key.keyID, key.status.rawValue, Age.describe(key.createdAt, now: now), Age.describe(key.lastUsedAt, now: now)])
             }
-            StandardOutput.write(table.render())
+            try StandardOutput.write(table.render())
         }
     }
 }
@@ -76,17 +76,21 @@ struct CreateKey: AsyncParsableCommand {
                 } catch {
                     // The key exists on the server now; losing it is the one thing we must not do.
                     StandardError.line("synq: \(error); printing the key instead, it will not be shown again")
-                    StandardOutput.write(created.apiKey.reveal() + "\n")
+                    try StandardOutput.write(created.apiKey.reveal() + "\n")
                     throw ExitCode(ExitStatus.usage.rawValue)
                 }
             }
-            if output.json {
-                try StandardOutput.json(CreatedKeyJSON(keyId: created.keyID, apiKey: save == nil ? created.apiKey.reveal() : nil, savedTo: save))
-            } else if let save {
-                StandardOutput.write("Created key \(Sanitizer.clean(created.keyID)); saved to \(Sanitizer.clean(save)) (mode 0600).\n")
-            } else {
-                StandardOutput.write("Key ID:  \(Sanitizer.clean(created.keyID))\nAPI key: \(Sanitizer.clean(created.apiKey.reveal()))\n")
-                StandardError.line("This key will not be shown again. Store it now.")
+            do {
+                if output.json {
+                    try StandardOutput.json(CreatedKeyJSON(keyId: created.keyID, apiKey: save == nil ? created.apiKey.reveal() : nil, savedTo: save))
+                } else if let save {
+                    try StandardOutput.write("Created key \(Sanitizer.clean(created.keyID)); saved to \(Sanitizer.clean(save)) (mode 0600).\n")
+                } else {
+                    try StandardOutput.write("Key ID:  \(Sanitizer.clean(created.keyID))\nAPI key: \(Sanitizer.clean(created.apiKey.reveal()))\n")
+                    StandardError.line("This key will not be shown again. Store it now.")
+                }
+            } catch let error as OutputError where save == nil {
+                throw OutputError(reason: "\(error.reason); key \(Sanitizer.clean(created.keyID)) was created but could not be shown and never will be: revoke it and use --save PATH")
             }
         }
     }

@@ -27,7 +27,7 @@ struct PreferencesCommand: AsyncParsableCommand {
             table.append(["default action", p.defaultAction?.rawValue ?? "(not set)"])
             table.append(["web dashboard", p.web.map { $0 ? "yes" : "no" } ?? "(not set)"])
             table.append(["owner wallet", response.owner?.walletAddress ?? "(not set)"])
-            StandardOutput.write(table.render())
+            try StandardOutput.write(table.render())
         }
     }
 }

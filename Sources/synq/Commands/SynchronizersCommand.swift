@@ -33,9 +33,14 @@ struct ListSynchronizers: AsyncParsableCommand {
                 StandardError.line("synq: warning: \(list.skipped) malformed synchronizer entries from the server were skipped")
             }
             if output.json {
-                try StandardOutput.json(SynchronizerListJSON(synchronizers: list.synchronizers.map(SynchronizerJSON.init), skipped: list.skipped))
+                let shape = SynchronizerListJSON(synchronizers: list.synchronizers.map(SynchronizerJSON.init), skipped: list.skipped)
+                if StandardOutput.isTerminal {
+                    try StandardOutput.json(shape)
+                } else {
+                    try StandardOutput.write(try await shape.compactData())
+                }
             } else {
-                StandardOutput.write(SynchronizerTable.render(list.synchronizers))
+                try StandardOutput.write(SynchronizerTable.render(list.synchronizers))
             }
         }
     }
@@ -60,7 +65,7 @@ struct CreateSynchronizer: AsyncParsableCommand {
         try await runReportingErrors {
             let client = try SettingsResolver().resolve(connection).enterpriseClient()
             let result = try await client.createSynchronizer(name: name)
-            SynchronizerResultPrinter.print(result, json: output.json)
+            try SynchronizerResultPrinter.print(result, json: output.json)
         }
     }
 }
@@ -78,7 +83,7 @@ extension ToggleSynchronizerCommand {
         try await runReportingErrors {
             let client = try SettingsResolver().resolve(connection).enterpriseClient()
             let result = try await client.setSynchronizer(id: id, enabled: Self.enabled)
-            SynchronizerResultPrinter.print(result, json: output.json)
+            try SynchronizerResultPrinter.print(result, json: output.json)
         }
     }
 }
@@ -117,14 +122,14 @@ enum SynchronizerTable {
 }
 
 enum SynchronizerResultPrinter {
-    static func print(_ result: SynchronizerResult, json: Bool) {
+    static func print(_ result: SynchronizerResult, json: Bool) throws {
         if json {
-            try? StandardOutput.json(SynchronizerResultJSON(message: result.message, synchronizer: SynchronizerJSON(synchronizer: result.synchronizer)))
+            try StandardOutput.json(SynchronizerResultJSON(message: result.message, synchronizer: SynchronizerJSON(synchronizer: result.synchronizer)))
             return
         }
         let s = result.synchronizer
         var lines = [Sanitizer.clean(result.message), "ID:    \(Sanitizer.clean(s.id))", "Name:  \(Sanitizer.clean(s.name))", "Key:   \(Sanitizer.clean(s.key))"]
         if let enabled = s.isEnabled { lines.append("State: \(enabled ? "enabled" : "disabled")") }
-        StandardOutput.write(lines.joined(separator: "\n") + "\n")
+        try StandardOutput.write(lines.joined(separator: "\n") + "\n")
     }
 }

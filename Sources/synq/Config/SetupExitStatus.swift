@@ -56,5 +56,5 @@ func runSetupReportingErrors(_ body: () async throws -> Void) async throws {
 /// Progress lines for the setup family go to stdout, one at a time, so they interleave
 /// correctly with docker's own output.
 let sayLine: @Sendable (String) -> Void = { text in
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
 }

@@ -43,6 +43,9 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         throw ExitCode(ExitStatus(for: error).rawValue)
     } catch let error as ExitCode {
         throw error
+    } catch let error as OutputError {
+        StandardError.line("synq: \(error)")
+        throw ExitCode(ExitStatus.network.rawValue)
     } catch let error as any LocalizedError & CustomStringConvertible {
         StandardError.line("synq: \(error.description)")
         throw ExitCode(SetupExitStatus.code(for: error) ?? ExitStatus.usage.rawValue)
@@ -52,6 +55,6 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
 /// Writes to standard error, unbuffered, one line at a time.
 enum StandardError {
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 }

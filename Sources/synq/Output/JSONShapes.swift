@@ -4,7 +4,7 @@ import SynqAPI
 // The `--json` shapes of the headless commands. They are documented in the README and
 // kept stable for scripts: every key is always present (null when unknown), keys sorted.
 
-struct SynchronizerJSON: Encodable {
+struct SynchronizerJSON: Encodable, Sendable {
     var synchronizer: Synchronizer
 
     enum CodingKeys: String, CodingKey { case id, name, key, isEnabled, createdAt }
@@ -22,6 +22,14 @@ struct SynchronizerJSON: Encodable {
 struct SynchronizerListJSON: Encodable {
     var synchronizers: [SynchronizerJSON]
     var skipped: Int
+
+    /// The same bytes as `JSONEncoder` with sorted keys, compact, encoded on every core.
+    func compactData() async throws -> Data {
+        var data = Data("{\"skipped\":\(skipped),\"synchronizers\":[".utf8)
+        data.append(try await SlicedArrayEncoder.elements(synchronizers))
+        data.append(contentsOf: Array("]}\n".utf8))
+        return data
+    }
 }
 
 struct SynchronizerResultJSON: Encodable {

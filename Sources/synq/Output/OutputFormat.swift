@@ -8,19 +8,6 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// Writes command output to stdout in one go.
-enum StandardOutput {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func json<T: Encodable>(_ value: T) throws {
-        var data = try JSONCoding.encoder(pretty: true).encode(value)
-        data.append(0x0A)
-        FileHandle.standardOutput.write(data)
-    }
-}
-
 /// "3d ago" style ages for tables.
 enum Age {
     static func describe(_ date: Date?, now: Date = Date()) -> String {

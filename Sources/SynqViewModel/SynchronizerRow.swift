@@ -53,6 +53,8 @@ public struct SynchronizerRow: TableRow {
         }
     }
 
+    public var isActive: Bool { isEnabled == true }
+
     public var searchableTexts: [String] { [name, stateText, key, id] }
 
     public func sortKey(_ column: Column) -> SortKey {

@@ -38,6 +38,8 @@ public struct SynvoKeyRow: TableRow {
         }
     }
 
+    public var isActive: Bool { status == .active }
+
     public var searchableTexts: [String] { [name ?? "", id, status.rawValue] }
 
     public func sortKey(_ column: Column) -> SortKey {

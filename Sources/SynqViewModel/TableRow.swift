@@ -15,6 +15,8 @@ public protocol TableRow: Identifiable, Hashable, Sendable where ID == String {
     /// What the row sorts by in one column. Computed once per row per sort, so sorting a
     /// million rows compares plain values.
     func sortKey(_ column: Column) -> SortKey
+    /// True for the rows the status bar counts: enabled synchronizers, active keys.
+    var isActive: Bool { get }
     /// True when the row changed in a way worth highlighting after a poll.
     func differsVisibly(from previous: Self) -> Bool
 }

@@ -22,6 +22,9 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     public private(set) var sort: TableSort<Row.Column>
     /// Ids of marked rows. Marks survive filtering and sorting.
     public internal(set) var marked: Set<String>
+    /// How many rows of `all` are active (enabled, or an active key): kept up to date on
+    /// every change, so the status bar can show it for a million rows at no cost per frame.
+    public private(set) var activeCount: Int
     /// Rows highlighted after a poll, by id.
     public internal(set) var highlights: [String: RowHighlight]
     /// Lower-cased searchable text of each row of `all`, built when a filter is first used.
@@ -29,6 +32,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
 
     public init(rows: [Row] = [], sort: TableSort<Row.Column>) {
         self.all = rows
+        self.activeCount = rows.reduce(0) { $0 + ($1.isActive ? 1 : 0) }
         self.rows = []
         self.selectedIndex = 0
         self.selectedID = nil
@@ -58,6 +62,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     /// Replaces the data, pruning marks of rows that vanished.
     mutating func replaceAll(_ rows: [Row]) {
         all = rows
+        activeCount = rows.reduce(0) { $0 + ($1.isActive ? 1 : 0) }
         searchIndex = nil
         let ids = Set(rows.map(\.id))
         marked.formIntersection(ids)
@@ -69,12 +74,14 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     mutating func upsert(_ row: Row) {
         guard let index = all.firstIndex(where: { $0.id == row.id }) else {
             all.append(row)
+            if row.isActive { activeCount += 1 }
             searchIndex?.append(Self.searchText(row))
             rederive()
             return
         }
         let old = all[index]
         all[index] = row
+        activeCount += (row.isActive ? 1 : 0) - (old.isActive ? 1 : 0)
         searchIndex?[index] = Self.searchText(row)
         // Fast path (a toggle on a big fleet): same place in the order, same filter match.
         let needle = Self.needle(filter)

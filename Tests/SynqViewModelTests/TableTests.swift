@@ -156,3 +156,28 @@ import Testing
         #expect(h.state.keys.rows.map(\.id) == ["key_b"])
     }
 }
+
+/// The status bar's enabled/active count is kept with the data, not recounted per frame.
+@Suite struct ActiveCountTests {
+    static func rows(_ enabled: [Bool?]) -> [SynchronizerRow] {
+        enabled.enumerated().map { SynchronizerRow(id: "id\($0.offset)", name: "n\($0.offset)", key: "k", isEnabled: $0.element, createdAt: nil) }
+    }
+
+    @Test func followsReplaceAndUpsert() {
+        var table = TableState<SynchronizerRow>(rows: Self.rows([true, false, nil, true]), sort: TableSort(column: .name))
+        #expect(table.activeCount == 2)
+        table.upsert(SynchronizerRow(id: "id1", name: "n1", key: "k", isEnabled: true, createdAt: nil))
+        #expect(table.activeCount == 3, "a disabled row turned on")
+        table.upsert(SynchronizerRow(id: "id0", name: "n0", key: "k", isEnabled: false, createdAt: nil))
+        #expect(table.activeCount == 2, "an enabled row turned off")
+        table.upsert(SynchronizerRow(id: "new", name: "new", key: "k", isEnabled: true, createdAt: nil))
+        #expect(table.activeCount == 3, "a new enabled row")
+        table.replaceAll(Self.rows([false, false]))
+        #expect(table.activeCount == 0)
+    }
+
+    @Test func countsAMillionRowsOnceNotPerFrame() {
+        let table = TableState<SynchronizerRow>(rows: Self.rows((0..<1_000_000).map { $0 % 3 == 0 }), sort: TableSort(column: .name))
+        #expect(table.activeCount == 333_334)
+    }
+}

@@ -3,9 +3,6 @@ import SynqViewModel
 /// What the status bar says for a state: pane counts, freshness or the error and its age,
 /// marks and pending toggles, the Synvo budget or 429 countdown, read-only.
 enum StatusLine {
-    /// Largest table whose enabled/active count is worked out per frame.
-    static let countLimit = 50_000
-
     static func segments(_ state: AppState, glyphs: Glyphs) -> [StatusBar.Segment] {
         typealias Segment = StatusBar.Segment
         var result: [Segment] = []
@@ -19,20 +16,18 @@ enum StatusLine {
         switch state.pane {
         case .synchronizers:
             let table = state.synchronizers
-            // Counting is O(rows); past a size where that would show in the frame time, skip it.
-            let enabled = table.all.count <= countLimit ? table.all.reduce(0) { $0 + ($1.isEnabled == true ? 1 : 0) } : nil
+            let enabled = table.activeCount
             var text = "\(table.all.count) synchronizer\(table.all.count == 1 ? "" : "s")"
-            if let enabled, !table.all.isEmpty { text += dot + "\(enabled) enabled" }
+            if !table.all.isEmpty { text += dot + "\(enabled) enabled" }
             if table.isFiltered { text += dot + "\(table.rows.count) shown" }
             if state.isConfigured(.synchronizers) {
-                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)" + (enabled.map { " \(glyphs.unicode ? "●" : "*")\($0)" } ?? "")))
+                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)" + " \(glyphs.unicode ? "●" : "*")\(enabled)"))
             }
             if !table.marked.isEmpty { result.append(Segment(text: "\(table.marked.count) marked", role: .statusInfo, priority: 60)) }
         case .keys:
             let table = state.keys
-            let active = table.all.count <= countLimit ? table.all.reduce(0) { $0 + ($1.status == .active ? 1 : 0) } : nil
             var text = "\(table.all.count) key\(table.all.count == 1 ? "" : "s")"
-            if let active, !table.all.isEmpty { text += dot + "\(active) active" }
+            if !table.all.isEmpty { text += dot + "\(table.activeCount) active" }
             if table.isFiltered { text += dot + "\(table.rows.count) shown" }
             if state.isConfigured(.keys) {
                 result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count) keys"))

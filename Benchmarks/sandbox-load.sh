@@ -63,6 +63,8 @@ for name in list toggle; do
         list) path=/api/synq-keys/enterprise/synchronizers; label="GET list ($fleet rows)" ;;
         toggle) path=/; label="PUT toggle" ;;
     esac
+    # Let the previous phase's abandoned requests (18 MB lists) finish before measuring.
+    sleep 8
     out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s -s "$work/$name.lua" "$base$path")
     line=$(grep '^RESULT' <<<"$out")
     get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }

@@ -13,6 +13,8 @@ final class PtyRun: @unchecked Sendable {
     let process = Process()
     private let master: Int32
     private let log = Mutex<[(time: ContinuousClock.Instant, bytes: Int)]>([])
+    /// The last bytes written to the terminal, to wait for text to appear.
+    private let tail = Mutex<[UInt8]>([])
 
     init(synq: String, sandbox: RunningSandbox, refresh: Int) throws {
         // posix_openpt & co. are hidden behind _XOPEN_SOURCE in Swift's Glibc module, so this
@@ -53,11 +55,54 @@ final class PtyRun: @unchecked Sendable {
             let n = read(master, &buffer, buffer.count)
             if n <= 0 { return }
             log.withLock { $0.append((ContinuousClock.now, n)) }
+            tail.withLock { tail in
+                tail.append(contentsOf: buffer[0..<n])
+                if tail.count > 262_144 { tail.removeFirst(tail.count - 131_072) }
+            }
         }
     }
 
     func bytes(since start: ContinuousClock.Instant, until end: ContinuousClock.Instant = .now) -> Int {
         log.withLock { entries in entries.filter { $0.time >= start && $0.time < end }.reduce(0) { $0 + $1.bytes } }
+    }
+
+    /// Waits until `text` has been written to the terminal (false after `timeout`).
+    func waitForScreen(containing text: String, timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        let needle = Array(text.utf8)
+        while ContinuousClock.now < deadline {
+            let found = tail.withLock { tail in
+                tail.count >= needle.count && (0...(tail.count - needle.count)).contains { tail[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
+            if found { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    /// When the terminal first received output after `instant` (nil after `timeout`).
+    func firstOutput(after instant: ContinuousClock.Instant, timeout: Duration) async throws -> ContinuousClock.Instant? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let time = log.withLock({ $0.last(where: { $0.time > instant }) == nil ? nil : $0.first(where: { $0.time > instant })?.time }) {
+                return time
+            }
+            try await Task.sleep(for: .microseconds(200))
+        }
+        return nil
+    }
+
+    /// The kernel's high-water mark of the process's resident memory (VmHWM), in MiB.
+    func peakResidentMiB() -> Double { statusField("VmHWM:") }
+
+    /// The process's resident memory now (VmRSS), in MiB.
+    func residentMiB() -> Double { statusField("VmRSS:") }
+
+    private func statusField(_ name: String) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        return kilobytes / 1024
     }
 
     /// User + system CPU seconds of the process so far.
@@ -84,11 +129,13 @@ final class PtyRun: @unchecked Sendable {
 enum BenchError: Error, CustomStringConvertible {
     case noPty
     case noBinary(String)
+    case neverLoaded
 
     var description: String {
         switch self {
         case .noPty: "cannot open a pseudo-terminal"
         case .noBinary(let path): "no synq binary at \(path); run swift build first"
+        case .neverLoaded: "the TUI never showed the fleet"
         }
     }
 }

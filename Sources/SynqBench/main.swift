@@ -3,8 +3,10 @@ import SynqAPI
 import SynqSandbox
 
 // synq-bench: the TUI's performance numbers. Not a test (no pass/fail), run by hand:
-//   swift build && swift run synq-bench [--idle-seconds 60] [--skip-pty]
-// Prints frame render times, bytes written for a poll with one changed row, and CPU time idle.
+//   swift build -c release && swift run -c release synq-bench [--idle-seconds 60] [--skip-pty]
+//       [--presses 200] [--memory-fleet 1000000]
+// Prints frame render times, bytes written for a poll with one changed row, CPU time idle,
+// key-to-screen latency with a poll in flight, and peak memory holding a large fleet.
 
 let arguments = CommandLine.arguments
 func option(_ name: String, default value: Int) -> Int {
@@ -54,5 +56,10 @@ if !arguments.contains("--skip-pty") {
     let after = idle.cpuSeconds()
     idle.finish()
     print(String(format: "CPU time idle for %d s with --refresh 5: %.3f s (%.2f%% of one core)", seconds, after - before, (after - before) / Double(seconds) * 100))
+
+    try await KeyLatencyBenchmark.run(synq: binary, sandbox: sandbox, presses: option("--presses", default: 200))
     await sandbox.stop()
+
+    let memoryFleet = option("--memory-fleet", default: 1_000_000)
+    if memoryFleet > 0 { try await MemoryBenchmark.run(synq: binary, fleetSize: memoryFleet) }
 }

@@ -38,9 +38,12 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// The live transport over Foundation's URLSession (libcurl on Linux), with a timeout on
-/// every request, no cookies, no cache and a cap on response size.
+/// every request, no cookies, no cache and a cap on response size. A POST goes out on a new
+/// connection of its own: libcurl silently resends a request whose kept-alive connection
+/// closes before any answer, which could create a second synchronizer or key.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let configuration: URLSessionConfiguration
     private let maxResponseBytes: Int
 
     public init(timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) {
@@ -51,6 +54,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpShouldSetCookies = false
+        self.configuration = configuration
         self.session = URLSession(configuration: configuration)
         self.maxResponseBytes = maxResponseBytes
     }
@@ -62,6 +66,10 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method.rawValue
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
+        // Only a POST is not safe to repeat; it gets a one-request session, so no reused connection.
+        let oneShot = request.method == .post
+        let session = oneShot ? URLSession(configuration: configuration) : self.session
+        defer { if oneShot { session.finishTasksAndInvalidate() } }
         let data: Data
         let response: URLResponse
         do {

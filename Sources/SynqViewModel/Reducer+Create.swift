@@ -70,7 +70,7 @@ extension Reducer {
             return fetch(.synchronizers, &state)
         case .failure(let error):
             if case .rateLimited(_, let resetAt, let limit) = error { block(until: resetAt, limit: limit, for: .enterprise, &state) }
-            say("Could not create the synchronizer (not retried): \(error.description)", .error, &state)
+            say("Could not create the synchronizer (not retried): \(failureText(error))", .error, &state)
             return []
         }
     }
@@ -93,7 +93,7 @@ extension Reducer {
             return []
         case .failure(let error):
             if case .rateLimited(_, let resetAt, let limit) = error { block(until: resetAt, limit: limit, for: .synvo, &state) }
-            say("Could not create the Synvo key (not retried): \(error.description)", .error, &state)
+            say("Could not create the Synvo key (not retried): \(failureText(error))", .error, &state)
             return []
         }
     }

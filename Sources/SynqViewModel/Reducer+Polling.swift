@@ -142,7 +142,7 @@ extension Reducer {
             $0.inFlight = false
             $0.failures += 1
             let since = $0.failure?.since ?? at
-            $0.failure = LoadFailure(message: error.description, since: since, isRateLimited: isRateLimited)
+            $0.failure = LoadFailure(message: failureText(error), since: since, isRateLimited: isRateLimited)
         }
         scheduleNext(kind, &state)
         // An Enterprise 429 has no budget to track, but its reset still says when to retry.
@@ -150,6 +150,14 @@ extension Reducer {
             let retry = min(max(resetAt, state.now), state.now.addingTimeInterval(RateLimitBudget.longestWait))
             state.updateResource(kind) { $0.nextPoll = max($0.nextPoll ?? retry, retry) }
         }
+    }
+
+    /// An error as it stays on screen. A 429's own description counts down from the moment it
+    /// was written ("the limit resets in 7s") and would freeze there, so it is left out: the
+    /// countdown in the status bar says when instead.
+    static func failureText(_ error: APIError) -> String {
+        if case .rateLimited(let service, _, _) = error { return "\(service.displayName): rate limited (429)" }
+        return error.description
     }
 
     /// Records a 429: no Synvo request until the reset (a minute if the server gave none).

@@ -53,6 +53,20 @@ import Testing
         #expect(h.state.rateLimitCountdown == nil)
     }
 
+    @Test func a429LeavesNoFrozenCountdownInTheText() {
+        // Text written at the 429 ("the limit resets in 60s") would stay on screen unchanged
+        // while the countdown segment runs; the kept texts leave the timing to the countdown.
+        var h = Harness.loaded()
+        h.press(.character("3"))
+        h.send(.tick(at(5)), at: 5)
+        let limit = RateLimit(limit: 100, remaining: 0, reset: at(65))
+        h.send(.keysLoaded(.failure(.rateLimited(.synvo, resetAt: at(65), rateLimit: limit)), at: at(5)), at: 5)
+        #expect(h.state.keysResource.failure?.message == "Synvo API: rate limited (429)")
+        h.send(.keyCreated(name: "CI", .failure(.rateLimited(.synvo, resetAt: at(65), rateLimit: limit)), at: at(6)), at: 6)
+        #expect(h.state.message?.text == "Could not create the Synvo key (not retried): Synvo API: rate limited (429)")
+        #expect(h.state.rateLimitCountdown == 59)
+    }
+
     @Test func aResetFarInTheFutureIsCappedAtAnHour() {
         var h = Harness.loaded()
         h.press(.character("3"))

@@ -11,7 +11,7 @@ struct ResponseInterpreter: Sendable {
         do {
             return try JSONCoding.decoder().decode(T.self, from: response.body)
         } catch {
-            throw .undecodable(service, status: response.status, excerpt: redact(Sanitizer.excerpt(response.body)))
+            throw .undecodable(service, status: response.status, excerpt: redact.excerpt(response.body))
         }
     }
 
@@ -37,7 +37,7 @@ struct ResponseInterpreter: Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return (nil, nil) }
         let code = (object["code"] as? String).flatMap(SynvoErrorCode.init(rawValue:))
         let raw = (object["message"] as? String) ?? (object["error"] as? String)
-        let message = raw.map { redact(Sanitizer.clean(String($0.prefix(300)))) }
+        let message = raw.map { redact.prefix($0, limit: 300) }
         return (message, code)
     }
 }

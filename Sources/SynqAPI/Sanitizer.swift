@@ -51,6 +51,9 @@ public struct Redactor: Sendable {
         self.secrets = secrets.map { $0.reveal() }.filter { $0.count >= 4 }
     }
 
+    /// UTF-8 length of the longest secret, so a caller can keep enough text around a cut.
+    public var longestSecretBytes: Int { secrets.map(\.utf8.count).max() ?? 0 }
+
     public func callAsFunction(_ text: String) -> String {
         var result = text
         for secret in secrets where result.contains(secret) {

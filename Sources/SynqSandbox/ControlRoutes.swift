@@ -31,10 +31,11 @@ struct ControlRoutes: Sendable {
         }
     }
 
-    /// Takes one rule object or an array of them; all are checked before any is armed.
+    /// Takes one rule object or an array of them; all are checked before any is armed. The
+    /// limit leaves room for a `body` fault carrying a hostile list.
     private func addFaults(_ request: Request) async throws -> Response {
         var request = request
-        guard let buffer = try? await request.collectBody(upTo: 64 * 1024) else {
+        guard let buffer = try? await request.collectBody(upTo: 4 * 1_048_576) else {
             return JSONResponses.make(ErrorBody(error: "body too large"), status: .badRequest)
         }
         let data = Data(buffer: buffer)

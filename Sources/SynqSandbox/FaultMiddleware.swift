@@ -47,6 +47,9 @@ struct FaultMiddleware: RouterMiddleware {
             let data = try await response.body.collect()
             response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: WrongTyper.rewrite(data, field: rule.field)))
             return response
+        case .body:
+            let code = rule.status ?? 200
+            return JSONResponses.raw(rule.bodyData ?? Data(), status: HTTPStatus(code: code, reasonPhrase: Self.reasons[code] ?? "HTTP \(code)"))
         }
     }
 
@@ -89,7 +92,7 @@ struct FaultMiddleware: RouterMiddleware {
     /// Reason phrases for the statuses a fault campaign is likely to pick (`HTTPStatus(code:)`
     /// alone carries none).
     static let reasons: [Int: String] = [
-        400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 408: "Request Timeout",
+        200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 408: "Request Timeout",
         409: "Conflict", 413: "Content Too Large", 422: "Unprocessable Content", 429: "Too Many Requests",
         500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
         504: "Gateway Timeout",

@@ -4,9 +4,9 @@ import SynqAPI
 extension FaultRule {
     /// Reads a rule from the command line: either the JSON the control route takes, or the
     /// short form `KIND[:VALUE][@ROUTE][#COUNT]`, e.g. `status:503@GET /user/api_keys/list#3`,
-    /// `latency:2000`, `drop#1`, `large:1048576`, `wrongType:isEnabled`.
-    /// VALUE is the status for `status`, milliseconds for `latency`, bytes for `large` and the
-    /// field name for `wrongType`.
+    /// `latency:2000`, `drop#1`, `large:1048576`, `wrongType:isEnabled`, `body:eyJ9`.
+    /// VALUE is the status for `status`, milliseconds for `latency`, bytes for `large`, the
+    /// field name for `wrongType` and the base64 answer for `body` (sent with status 200).
     public init(parsing text: String) throws(FaultRuleError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("{") {
@@ -50,6 +50,8 @@ extension FaultRule {
             }
         case .wrongType:
             rule.field = value
+        case .body:
+            rule.bodyBase64 = value
         default:
             break
         }

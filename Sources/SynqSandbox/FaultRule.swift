@@ -18,6 +18,9 @@ public enum FaultKind: String, Codable, Sendable, CaseIterable {
     case large
     /// Answer the real body with a field of the wrong type (`field`, or the main collection).
     case wrongType
+    /// Answer `status` (default 200) with exactly the bytes of `bodyBase64`, as
+    /// `application/json`, whatever they are: hostile text, invalid UTF-8, anything.
+    case body
 }
 
 /// One fault to inject: which requests it matches, what it does, and how many times.
@@ -36,9 +39,11 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var bytes: Int?
     /// Field to retype for `.wrongType`.
     public var field: String?
+    /// The raw answer for `.body`, base64 so any bytes (invalid UTF-8 too) fit in JSON.
+    public var bodyBase64: String?
 
     public init(route: String = "*", kind: FaultKind, status: Int? = nil, latencyMs: Int? = nil,
-                count: Int? = nil, bytes: Int? = nil, field: String? = nil) {
+                count: Int? = nil, bytes: Int? = nil, field: String? = nil, bodyBase64: String? = nil) {
         self.route = route
         self.kind = kind
         self.status = status
@@ -46,6 +51,7 @@ public struct FaultRule: Codable, Sendable, Equatable {
         self.count = count
         self.bytes = bytes
         self.field = field
+        self.bodyBase64 = bodyBase64
     }
 
     /// Largest body `.large` will send, so a typo cannot exhaust memory.
@@ -65,10 +71,18 @@ public struct FaultRule: Codable, Sendable, Equatable {
             guard let latencyMs, latencyMs >= 0, latencyMs <= 600_000 else { throw .badLatency(latencyMs) }
         case .large:
             if let bytes, bytes < 1 || bytes > Self.maxLargeBytes { throw .badBytes(bytes) }
+        case .body:
+            if let status, !(200...599).contains(status) { throw .badBodyStatus(status) }
+            guard bodyData != nil else { throw .badBody }
         default:
             break
         }
         return self
+    }
+
+    /// The decoded bytes of `bodyBase64`, nil when missing or not base64.
+    public var bodyData: Data? {
+        bodyBase64.flatMap { Data(base64Encoded: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     /// True when the rule applies to a request with this method and path.

@@ -9,6 +9,8 @@ public enum FaultRuleError: Error, Sendable, Equatable, CustomStringConvertible,
     case badStatus(Int?)
     case badLatency(Int?)
     case badBytes(Int?)
+    case badBody
+    case badBodyStatus(Int)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum FaultRuleError: Error, Sendable, Equatable, CustomStringConvertible,
         case .badStatus(let status): "a status fault needs a status between 400 and 599 (got \(status.map(String.init) ?? "none"))"
         case .badLatency(let ms): "a latency fault needs latencyMs between 0 and 600000 (got \(ms.map(String.init) ?? "none"))"
         case .badBytes(let bytes): "a large fault needs bytes between 1 and \(FaultRule.maxLargeBytes) (got \(bytes.map(String.init) ?? "none"))"
+        case .badBody: "a body fault needs bodyBase64: the answer's bytes in base64"
+        case .badBodyStatus(let status): "a body fault's status must be between 200 and 599 (got \(status))"
         }
     }
 

@@ -85,6 +85,8 @@ struct TUIOptions: ParsableArguments {
             StandardError.line("synq: \(error.description)")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        // Stopped by a signal (the terminal is already restored): say so the shell's way.
+        if let signal = TerminalSession.stopSignal { throw ExitCode(128 + signal) }
     }
 }
 

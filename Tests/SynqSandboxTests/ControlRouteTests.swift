@@ -69,6 +69,8 @@ import Testing
         #"{"route":"*","kind":"status","status":200}"#,
         #"{"route":"*","kind":"latency"}"#,
         #"{"route":"*","kind":"drop","count":0}"#,
+        #"{"route":"*","kind":"body"}"#,
+        #"{"route":"*","kind":"body","bodyBase64":"%%%"}"#,
         "not json",
     ])
     func badRulesAre400AndArmNothing(body: String) async throws {
@@ -77,6 +79,28 @@ import Testing
             #expect(answer.status == 400)
             #expect(answer.object?["error"] is String)
             #expect(await sandbox.faults.active.isEmpty)
+        }
+    }
+
+    @Test func aBodyFaultServesExactlyItsBytes() async throws {
+        try await withSandbox { sandbox in
+            let bytes = Data([0xFF, 0xFE]) + Data("{\"synchronizers\":[{\"name\":\"\u{1B}]0;PWNED\u{07}\"}]}".utf8)
+            let armed = try await sandbox.raw(
+                "POST", "/__sandbox/faults", headers: ["Content-Type": "application/json"],
+                body: #"{"route":"GET /api/synq-keys/enterprise/synchronizers","kind":"body","count":1,"bodyBase64":"\#(bytes.base64EncodedString())"}"#
+            )
+            #expect(armed.status == 201)
+            let hit = try await sandbox.raw("GET", "/api/synq-keys/enterprise/synchronizers", headers: Self.demoHeaders)
+            #expect(hit.status == 200)
+            #expect(hit.body == bytes)
+            #expect(hit.header("Content-Type")?.hasPrefix("application/json") == true)
+            let healthy = try await sandbox.raw("GET", "/api/synq-keys/enterprise/synchronizers", headers: Self.demoHeaders)
+            #expect(healthy.json?["synchronizers"] is [Any], "count 1: the next answer is real")
+
+            try await sandbox.inject(FaultRule(route: "/user/*", kind: .body, status: 418, bodyBase64: Data("teapot".utf8).base64EncodedString()))
+            let teapot = try await sandbox.raw("GET", "/user/api_keys/list", headers: ["X-API-Key": SandboxCredentials.demoSynvoKey])
+            #expect(teapot.status == 418)
+            #expect(teapot.body == Data("teapot".utf8))
         }
     }
 

@@ -13,6 +13,14 @@ import Testing
         #expect(try FaultRule(parsing: "large:1048576@/api/*") == FaultRule(route: "/api/*", kind: .large, bytes: 1_048_576))
         #expect(try FaultRule(parsing: "wrongType:isEnabled") == FaultRule(kind: .wrongType, field: "isEnabled"))
         #expect(try FaultRule(parsing: "HANG").kind == .hang)
+        #expect(try FaultRule(parsing: "body:/3t9@GET /user/api_keys/list#1")
+            == FaultRule(route: "GET /user/api_keys/list", kind: .body, count: 1, bodyBase64: "/3t9"))
+    }
+
+    @Test func aBodyRuleDecodesItsBytes() throws {
+        let rule = try FaultRule(parsing: #"{"route":"*","kind":"body","status":502,"bodyBase64":"/3t9"}"#)
+        #expect(rule.status == 502)
+        #expect(rule.bodyData == Data([0xFF, 0x7B, 0x7D]))
     }
 
     @Test func readsJSON() throws {
@@ -20,7 +28,8 @@ import Testing
         #expect(rule == FaultRule(kind: .truncated, count: 2))
     }
 
-    @Test(arguments: ["explode", "status", "status:abc", "status:200", "latency", "latency:-5", "drop#0", "drop#x", "large:0", "{not json", "status:503@ "])
+    @Test(arguments: ["explode", "status", "status:abc", "status:200", "latency", "latency:-5", "drop#0", "drop#x", "large:0", "{not json", "status:503@ ",
+                         "body", "body:not base64!", #"{"kind":"body","route":"*","status":99,"bodyBase64":"e30="}"#])
     func refusesBadRules(text: String) {
         #expect(throws: FaultRuleError.self) { try FaultRule(parsing: text) }
     }

@@ -77,6 +77,14 @@ final class NcursesScreen {
         if configuration.bracketedPaste { writeRaw("\u{1b}[?2004h") }
     }
 
+    /// The stop signal the handlers caught, if any. Read here, not elsewhere: the C shim's
+    /// state is a function-local static of an inline function, so each Swift file that
+    /// calls it gets its own copy.
+    static var stopSignal: Int32? {
+        let signal = synq_stop_requested()
+        return signal == 0 ? nil : signal
+    }
+
     private func tearDown() {
         if configuration.bracketedPaste { writeRaw("\u{1b}[?2004l") }
         curs_set(1)

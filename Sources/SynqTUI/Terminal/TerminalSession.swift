@@ -31,6 +31,10 @@ public final class TerminalSession: Sendable, ClipboardWriter {
         close(wakeWrite)
     }
 
+    /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that ended the last `run`, if one did,
+    /// so the program can exit with 128 + its number like any other interrupted command.
+    public static var stopSignal: Int32? { NcursesScreen.stopSignal }
+
     /// True when both standard input and output are terminals.
     public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 

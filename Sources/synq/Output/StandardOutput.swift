@@ -13,7 +13,7 @@ enum StandardOutput {
 
     static func write(_ data: Data) throws(OutputError) {
         do {
-            try FileHandle.standardOutput.write(contentsOf: data)
+            try FileHandle.standardOutput.write(contentsOf: TerminalSafeBytes.escaped(data))
         } catch {
             throw OutputError(underlying: error)
         }

@@ -156,7 +156,7 @@ struct TUIEndToEndTests {
             let pid = try #require(tmux.pid)
             kill(pid, signal)
             let status = try await tmux.exitStatus()
-            #expect(status != nil, "synq exited on signal \(signal)")
+            #expect(status == 128 + signal, "synq exited with 128 + signal \(signal)")
             #expect(tmux.sttyBefore == tmux.sttyAfter, "terminal modes restored after signal \(signal)")
             #expect(!(try await tmux.screen()).contains("Synchronizers ("))
             await tmux.close()

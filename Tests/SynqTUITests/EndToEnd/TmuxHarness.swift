@@ -56,6 +56,20 @@ final class TmuxHarness: Sendable {
         try await tmux(["capture-pane", "-p", "-t", "main"])
     }
 
+    /// The pane's title, which a program can set with OSC 0 or OSC 2.
+    func paneTitle() async throws -> String {
+        try await tmux(["display-message", "-p", "-t", "main", "#{pane_title}"]).trimmingCharacters(in: .newlines)
+    }
+
+    func setPaneTitle(_ title: String) async throws {
+        _ = try await tmux(["select-pane", "-t", "main", "-T", title])
+    }
+
+    /// Whether the pane shows the alternate screen (a full-screen program is drawing).
+    func alternateScreenOn() async throws -> Bool {
+        try await tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).trimmingCharacters(in: .newlines) == "1"
+    }
+
     func resize(width: Int, height: Int) async throws {
         _ = try await tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
@@ -103,6 +117,13 @@ final class TmuxHarness: Sendable {
 
     var pid: Int32? {
         (try? String(contentsOfFile: directory.path("synq.pid"), encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// synq's own pid: `pid` is `timeout`'s, which runs synq as its only child.
+    var synqPid: Int32? {
+        guard let pid else { return nil }
+        let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+        return children?.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     func close() async {

@@ -1,0 +1,18 @@
+import Foundation
+
+extension Redactor {
+    /// `Sanitizer.excerpt` of a body with every secret removed *before* it is cut: cutting
+    /// first would leave the front of a secret that straddles the cut in the excerpt.
+    public func excerpt(_ data: Data, limit: Int = 80) -> String {
+        // Bytes the excerpt can show, plus room for a secret that starts inside them.
+        let window = data.prefix(limit * 4 + longestSecretBytes)
+        let text = Sanitizer.excerpt(Data(self(String(decoding: window, as: UTF8.self)).utf8), limit: limit)
+        return data.count > window.count && !text.hasSuffix("…") ? text + "…" : text
+    }
+
+    /// The text with every secret removed, then cut to `limit` characters and cleaned, in
+    /// that order for the same reason.
+    public func prefix(_ text: String, limit: Int) -> String {
+        Sanitizer.clean(String(self(text).prefix(limit)))
+    }
+}

@@ -191,9 +191,7 @@ extension Reducer {
             let firstLoad = state.synchronizersResource.loadedAt == nil
             applyRows(rows, to: &state.synchronizers, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
             markLoaded(.synchronizers, at: at, &state)
-            if list.skipped > 0 {
-                say("\(list.skipped) synchronizer\(list.skipped == 1 ? "" : "s") could not be read and \(list.skipped == 1 ? "is" : "are") not shown", .error, &state)
-            }
+            reportSkipped(list.skipped, noun: "synchronizer", of: .synchronizers, &state)
         case .failure(let error):
             markFailed(.synchronizers, error, at: at, &state)
         }
@@ -218,13 +216,21 @@ extension Reducer {
             let firstLoad = state.keysResource.loadedAt == nil
             applyRows(answer.value.items.map(SynvoKeyRow.init), to: &state.keys, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
             markLoaded(.keys, at: at, &state)
-            if answer.value.skipped > 0 {
-                say("\(answer.value.skipped) Synvo key\(answer.value.skipped == 1 ? "" : "s") could not be read and \(answer.value.skipped == 1 ? "is" : "are") not shown", .error, &state)
-            }
+            reportSkipped(answer.value.skipped, noun: "Synvo key", of: .keys, &state)
         case .failure(let error):
             markFailed(.keys, error, at: at, &state)
         }
         return []
+    }
+
+    /// Says how many rows of a list could not be read, or, once a list reads cleanly again,
+    /// takes back what was said about the earlier one.
+    static func reportSkipped(_ skipped: Int, noun: String, of kind: ResourceKind, _ state: inout AppState) {
+        if skipped > 0 {
+            say("\(skipped) \(noun)\(skipped == 1 ? "" : "s") could not be read and \(skipped == 1 ? "is" : "are") not shown", .error, about: kind, &state)
+        } else if state.message?.resource == kind {
+            state.message = nil
+        }
     }
 
     /// Replaces a table's rows, highlighting rows that are new or changed since the

@@ -40,8 +40,8 @@ public enum Reducer {
     }
 
     /// Sets the status-bar line.
-    static func say(_ text: String, _ kind: StatusMessage.Kind, _ state: inout AppState) {
-        state.message = StatusMessage(text, kind: kind, at: state.now)
+    static func say(_ text: String, _ kind: StatusMessage.Kind, about resource: ResourceKind? = nil, _ state: inout AppState) {
+        state.message = StatusMessage(text, kind: kind, at: state.now, resource: resource)
     }
 }
 

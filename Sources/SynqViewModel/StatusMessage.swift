@@ -7,10 +7,14 @@ public struct StatusMessage: Sendable, Hashable {
     public var text: String
     public var kind: Kind
     public var at: Date
+    /// The resource whose data the message is about ("3 synchronizers could not be read"):
+    /// it goes away when that resource next loads cleanly, instead of staying like an error.
+    public var resource: ResourceKind?
 
-    public init(_ text: String, kind: Kind, at: Date) {
+    public init(_ text: String, kind: Kind, at: Date, resource: ResourceKind? = nil) {
         self.text = text
         self.kind = kind
         self.at = at
+        self.resource = resource
     }
 }

@@ -164,6 +164,16 @@ import Testing
         #expect(h.state.synchronizers.rows.count == 3)
     }
 
+    @Test func skippedRowsMessageGoesWhenTheListReadsCleanly() {
+        var h = Harness()
+        h.send(.start, at: 0)
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet, skipped: 1)), at: t0), at: 0)
+        h.send(.keysLoaded(.success(RateLimited(value: SynvoKeyList(items: []), rateLimit: nil)), at: at(1)), at: 1)
+        #expect(h.state.message?.text == "1 synchronizer could not be read and is not shown", "a clean keys list does not take it back")
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet)), at: at(6)), at: 6)
+        #expect(h.state.message == nil)
+    }
+
     @Test func preferencesNeverKeepThePasswordText() {
         var h = Harness()
         h.send(.start, at: 0)

@@ -24,6 +24,10 @@ let package = Package(
         // Range, not `from: "3.12.3"`: the graph already resolves swift-crypto 4.x (swift-certificates allows 3.12.3..<6).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Already in the graph through Hummingbird; declared because the sandbox imports them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
@@ -59,6 +63,9 @@ let package = Package(
             dependencies: [
                 "SynqAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -75,7 +82,6 @@ let package = Package(
         ),
         // Performance numbers for the TUI (render time, bytes per poll, idle CPU); run by hand: swift run synq-bench.
         .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
-        // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
         // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.
         .target(
             name: "SynqConfig",
@@ -95,6 +101,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
         .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),

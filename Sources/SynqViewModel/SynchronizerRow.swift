@@ -59,7 +59,7 @@ public struct SynchronizerRow: TableRow {
 
     public func sortKey(_ column: Column) -> SortKey {
         switch column {
-        case .name: .folded(name)
+        case .name: .natural(name)
         case .state: .text(stateText)
         case .key: .folded(key)
         case .created: .date(createdAt)

@@ -44,7 +44,7 @@ public struct SynvoKeyRow: TableRow {
 
     public func sortKey(_ column: Column) -> SortKey {
         switch column {
-        case .name: .folded(name ?? "")
+        case .name: .natural(name ?? "")
         case .keyID: .folded(id)
         case .status: .text(status.rawValue)
         case .created: .date(createdAt)

@@ -181,3 +181,18 @@ import Testing
         #expect(table.activeCount == 333_334)
     }
 }
+
+/// Names sort the way people number their machines.
+@Suite struct NaturalSortTests {
+    @Test func numbersInNamesCompareByValue() {
+        let names = ["node-10", "Node-2", "node-1", "edge", "node-2a", "node-02", "rack 3 node 12", "rack 3 node 4"]
+        let rows = names.enumerated().map { SynchronizerRow(id: "id\($0.offset)", name: $0.element, key: "k", isEnabled: true, createdAt: nil) }
+        let table = TableState<SynchronizerRow>(rows: rows, sort: TableSort(column: .name))
+        #expect(table.rows.map(\.name) == ["edge", "node-1", "Node-2", "node-02", "node-2a", "node-10", "rack 3 node 4", "rack 3 node 12"])
+    }
+
+    @Test func veryLongDigitRunsStillSortAsText() {
+        #expect(SortKey.natural("a99999999999999999999999") > SortKey.natural("a1"))
+        #expect(SortKey.natural("x") == SortKey.natural("X"))
+    }
+}

@@ -13,30 +13,47 @@ public enum SortKey: Sendable, Hashable, Comparable {
     /// Text compared without case, with numbers in it compared by value, so "node-2" comes
     /// before "node-10" (each run of digits is left-padded to a common width).
     public static func natural(_ text: String) -> SortKey {
-        var key = ""
-        key.reserveCapacity(text.utf8.count + 8)
-        var digits = ""
-        func flush() {
-            if !digits.isEmpty, digits.count < numberWidth {
-                key += String(repeating: "0", count: numberWidth - digits.count)
+        var folded = text.lowercased()
+        // Bytes, not Characters: a million names are keyed at once, and ASCII digits never
+        // occur inside a multi-byte UTF-8 sequence.
+        return .text(folded.withUTF8 { bytes in
+            var padding = 0
+            var run = 0
+            for byte in bytes {
+                if isDigit(byte) { run += 1; continue }
+                padding += pad(run)
+                run = 0
             }
-            key += digits
-            digits = ""
-        }
-        for character in text.lowercased() {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else {
-                flush()
-                key.append(character)
+            padding += pad(run)
+            guard padding > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count + padding) { buffer in
+                var out = 0
+                var index = 0
+                while index < bytes.count {
+                    var end = index
+                    while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+                    if end == index {
+                        buffer[out] = bytes[index]
+                        out += 1
+                        index += 1
+                        continue
+                    }
+                    for _ in 0..<pad(end - index) { buffer[out] = 0x30; out += 1 }
+                    for position in index..<end { buffer[out] = bytes[position]; out += 1 }
+                    index = end
+                }
+                return out
             }
-        }
-        flush()
-        return .text(key)
+        })
     }
 
     /// Digit runs up to this long compare by value; longer ones (ids, not counters) as text.
     static let numberWidth = 20
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// Zeros to put before a run of `length` digits.
+    private static func pad(_ length: Int) -> Int { length > 0 && length < numberWidth ? numberWidth - length : 0 }
 
     /// A date, or `.missing`.
     public static func date(_ date: Date?) -> SortKey { date.map(SortKey.time) ?? .missing }

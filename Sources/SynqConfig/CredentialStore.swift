@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import TOMLKit
 
 /// Reads and writes the profiles (`config.toml`) and their keys (`credentials.json`) in the
 /// config folder. The folder is 0700 and both files 0600, each written atomically; the keys
@@ -17,22 +18,35 @@ public struct CredentialStore: Sendable {
         return try decodeEnvelope(data).protection
     }
 
+    /// The profiles, base URLs and themes of config.toml only: the keys file is not read,
+    /// so this never asks for a passphrase and works whatever state the keys are in.
+    public func loadProfiles() throws(CredentialStoreError) -> ProfileSet {
+        var set = ProfileSet()
+        set.keysLoaded = false
+        guard let text = try readProfiles() else { return set }
+        let document: ProfilesDocument
+        do {
+            document = try ProfilesDocument.parse(text)
+        } catch let error as TOMLParseError {
+            throw .badConfigFile(reason: "\(locations.profilesFile):\(error.source.begin.line): not valid TOML")
+        } catch let error as DecodingError {
+            throw .badConfigFile(reason: "\(locations.profilesFile): \(Self.describe(error))")
+        } catch {
+            throw .badConfigFile(reason: "\(locations.profilesFile) is not valid TOML")
+        }
+        if let active = document.active, Profile.isValidName(active) { set.activeName = active }
+        set.theme = document.theme
+        for (name, entry) in document.profiles ?? [:] where Profile.isValidName(name) {
+            set.profiles[name] = Profile(name: name, enterpriseURL: entry.enterprise_url, synvoURL: entry.synvo_url, theme: entry.theme)
+        }
+        return set
+    }
+
     /// Everything, opening encrypted keys with a passphrase from `source` (asked only when the
     /// keys are encrypted). With no source, encrypted keys are left out and nothing is asked.
     public func load(passphrase source: (any PassphraseSource)?) throws -> ProfileSet {
-        var set = ProfileSet()
-        if let text = try readProfiles() {
-            let document: ProfilesDocument
-            do {
-                document = try ProfilesDocument.parse(text)
-            } catch {
-                throw CredentialStoreError.corrupt(reason: "\(locations.profilesFile) is not valid TOML")
-            }
-            if let active = document.active, Profile.isValidName(active) { set.activeName = active }
-            for (name, entry) in document.profiles ?? [:] where Profile.isValidName(name) {
-                set.profiles[name] = Profile(name: name, enterpriseURL: entry.enterprise_url, synvoURL: entry.synvo_url)
-            }
-        }
+        var set = try loadProfiles()
+        set.keysLoaded = true
         guard let data = try readCredentials() else { return set }
         let envelope = try decodeEnvelope(data)
         set.protection = envelope.protection
@@ -72,10 +86,10 @@ public struct CredentialStore: Sendable {
         } catch {
             throw .file(error)
         }
-        var document = ProfilesDocument(active: set.activeName, profiles: [:])
+        var document = ProfilesDocument(active: set.activeName, theme: set.theme, profiles: [:])
         var keys: [String: CredentialsFile.Keys] = [:]
         for (name, profile) in set.profiles {
-            document.profiles?[name] = .init(enterprise_url: profile.enterpriseURL, synvo_url: profile.synvoURL)
+            document.profiles?[name] = .init(enterprise_url: profile.enterpriseURL, synvo_url: profile.synvoURL, theme: profile.theme)
             let entry = CredentialsFile.Keys(enterpriseApiKey: profile.enterpriseKey?.reveal(), synvoApiKey: profile.synvoKey?.reveal())
             if entry.enterpriseApiKey != nil || entry.synvoApiKey != nil { keys[name] = entry }
         }
@@ -117,6 +131,21 @@ public struct CredentialStore: Sendable {
         } catch {
             throw .corrupt(reason: "cannot encode the configuration")
         }
+    }
+
+    /// A decoding failure as "profiles.work.theme: expected a string" (no value is echoed).
+    /// Every leaf of config.toml is a string and every other key a table.
+    static func describe(_ error: DecodingError) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return "not valid"
+        }
+        let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        guard let last = keys.last else { return "not valid" }
+        let leaves: Set<String> = ["active", "theme", "enterprise_url", "synvo_url"]
+        let isLeaf = leaves.contains(last) && !(keys.count == 2 && keys.first == "profiles")
+        return Sanitizer.clean(keys.joined(separator: ".")) + (isLeaf ? ": expected a string" : ": expected a table")
     }
 
     private func readProfiles() throws(CredentialStoreError) -> String? {

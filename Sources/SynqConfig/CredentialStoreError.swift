@@ -8,6 +8,8 @@ public enum CredentialStoreError: Error, Sendable, Equatable {
     /// The credentials are encrypted and no passphrase is available (no SYNQ_PASSPHRASE, no terminal).
     case passphraseRequired
     case corrupt(reason: String)
+    /// config.toml is not TOML or has a value of the wrong type.
+    case badConfigFile(reason: String)
     case profileNotFound(String)
     case invalidProfileName(String)
     case file(SecureFileError)
@@ -22,6 +24,8 @@ extension CredentialStoreError: CustomStringConvertible, LocalizedError {
             "the credentials are encrypted; set SYNQ_PASSPHRASE or run on a terminal to be asked for the passphrase"
         case .corrupt(let reason):
             "the credentials file cannot be read: \(reason)"
+        case .badConfigFile(let reason):
+            "the config file cannot be read: \(reason)"
         case .profileNotFound(let name):
             "no profile named \"\(Sanitizer.clean(name))\"; see `synq config list`"
         case .invalidProfileName(let name):

@@ -1,21 +1,25 @@
 import Foundation
 import SynqAPI
 
-/// One named set of connection settings: both base URLs and both API keys. A nil field
-/// means "not set here", so flags, environment and defaults decide.
+/// One named set of connection settings: both base URLs, both API keys and the TUI theme.
+/// A nil field means "not set here", so flags, environment and defaults decide.
 public struct Profile: Sendable, Equatable {
     public var name: String
     public var enterpriseURL: String?
     public var synvoURL: String?
     public var enterpriseKey: Secret?
     public var synvoKey: Secret?
+    /// The TUI theme of this profile (`[profiles.NAME] theme` in config.toml).
+    public var theme: String?
 
-    public init(name: String, enterpriseURL: String? = nil, synvoURL: String? = nil, enterpriseKey: Secret? = nil, synvoKey: Secret? = nil) {
+    public init(name: String, enterpriseURL: String? = nil, synvoURL: String? = nil, enterpriseKey: Secret? = nil, synvoKey: Secret? = nil,
+                theme: String? = nil) {
         self.name = name
         self.enterpriseURL = enterpriseURL
         self.synvoURL = synvoURL
         self.enterpriseKey = enterpriseKey
         self.synvoKey = synvoKey
+        self.theme = theme
     }
 
     public static let defaultName = "default"

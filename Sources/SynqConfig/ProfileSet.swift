@@ -7,16 +7,20 @@ public struct ProfileSet: Sendable, Equatable {
     public var activeName: String
     public var profiles: [String: Profile]
     public var protection: CredentialProtection
+    /// The top-level `theme` of config.toml: the TUI theme of profiles without their own.
+    public var theme: String?
     /// The passphrase that opened the file, kept so a save re-seals under the same one.
     var passphrase: Secret?
     /// False when encrypted keys were left sealed (loaded without a passphrase); saving then
     /// rewrites the profiles only.
     public internal(set) var keysLoaded = true
 
-    public init(activeName: String = Profile.defaultName, profiles: [String: Profile] = [:], protection: CredentialProtection = .permissionsOnly) {
+    public init(activeName: String = Profile.defaultName, profiles: [String: Profile] = [:], protection: CredentialProtection = .permissionsOnly,
+                theme: String? = nil) {
         self.activeName = activeName
         self.profiles = profiles
         self.protection = protection
+        self.theme = theme
     }
 
     /// The profile called `name` (or the active one); the default profile may be empty.

@@ -1,19 +1,23 @@
 import Foundation
 import TOMLKit
 
-/// The on-disk shape of `config.toml`: which profile is active and each profile's base URLs.
-/// No secret is ever written here.
+/// The on-disk shape of `config.toml`: which profile is active, the TUI theme, and each
+/// profile's base URLs and theme. No secret is ever written here.
 struct ProfilesDocument: Codable, Sendable {
     struct Entry: Codable, Sendable, Equatable {
         var enterprise_url: String?
         var synvo_url: String?
+        var theme: String?
     }
 
     var active: String?
+    /// The TUI theme for every profile that does not set its own.
+    var theme: String?
     var profiles: [String: Entry]?
 
     static let header = """
-    # synq configuration: named profiles and their base URLs.
+    # synq configuration: named profiles, their base URLs, and the TUI theme (theme = "light",
+    # top level or per profile).
     # API keys are never kept here; they live in credentials.json beside this file (mode 0600).
     # Precedence for every setting: command-line flags, then environment, then this file.
 

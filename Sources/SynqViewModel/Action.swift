@@ -14,6 +14,8 @@ public enum Action: Sendable, Equatable {
     case tick(Date)
     /// The renderer's table height changed (rows per page for PgUp/PgDn).
     case viewport(tableRows: Int)
+    /// The renderer's help overlay size changed (rows shown, last useful offset).
+    case helpViewport(HelpViewport)
 
     case synchronizersLoaded(Result<SynchronizerList, APIError>, at: Date)
     case preferencesLoaded(Result<PreferencesResponse, APIError>, at: Date)

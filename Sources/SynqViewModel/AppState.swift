@@ -32,6 +32,10 @@ public struct AppState: Sendable, Hashable {
     /// Prompts for missing API keys still to show, in order.
     public internal(set) var credentialQueue: [Service] = []
     public internal(set) var isHelpVisible = false
+    /// First line of the help overlay on screen; reset to 0 whenever help opens.
+    public internal(set) var helpOffset = 0
+    /// What fits of the help overlay, as the renderer last reported (nil until it drew help).
+    public internal(set) var helpViewport: HelpViewport?
     public internal(set) var message: StatusMessage?
     /// Rows per page for PgUp/PgDn, as the renderer last reported.
     public internal(set) var pageSize = 10

@@ -98,5 +98,11 @@ extension KeyMap {
         KeyBinding([.escape, .character("q"), .ctrl("c")], .keyModal, .cancel, "Close (asks first)"),
         // Help
         KeyBinding([.character("?"), .escape, .character("q"), .ctrl("c")], .help, .toggleHelp, "Close help"),
+        KeyBinding([.up, .character("k")], .help, .moveUp, "Scroll up"),
+        KeyBinding([.down, .character("j")], .help, .moveDown, "Scroll down"),
+        KeyBinding([.pageUp, .ctrl("b")], .help, .pageUp, "Scroll a page up"),
+        KeyBinding([.pageDown, .ctrl("f")], .help, .pageDown, "Scroll a page down"),
+        KeyBinding([.character("g"), .home], .help, .moveToTop, "Scroll to the top"),
+        KeyBinding([.character("G"), .end], .help, .moveToBottom, "Scroll to the end"),
     ])
 }

@@ -32,7 +32,11 @@ extension Reducer {
         case .nextPane: return switchPane(to: state.pane.next, &state)
         case .previousPane: return switchPane(to: state.pane.previous, &state)
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom:
-            navigate(command, &state)
+            if state.isHelpVisible {
+                scrollHelp(command, &state)
+            } else {
+                navigate(command, &state)
+            }
             return []
         case .toggleSelected: return toggleSelected(&state)
         case .toggleMark:
@@ -49,7 +53,7 @@ extension Reducer {
         case .refresh: return refreshVisible(&state)
         case .enterCredential: return openCredentialPrompt(for: state.pane.service, &state)
         case .toggleHelp:
-            state.isHelpVisible.toggle()
+            toggleHelp(&state)
             return []
         case .quit:
             if case .oneTimeKey? = state.modal { return perform(.cancel, &state) }

@@ -18,6 +18,9 @@ public enum Reducer {
         case .viewport(let rows):
             state.pageSize = max(1, rows)
             return []
+        case .helpViewport(let viewport):
+            helpViewportChanged(viewport, &state)
+            return []
         case .synchronizersLoaded(let result, let at):
             return synchronizersLoaded(result, at: at, &state)
         case .preferencesLoaded(let result, let at):

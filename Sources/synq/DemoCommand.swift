@@ -17,6 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     var fleetSize: Int = SandboxConfiguration.defaultFleetSize
 
     func run() async throws {
+        let themes = try ThemeSelection.load(flag: display.theme, profile: nil)
         guard TerminalSession.isInteractive else {
             StandardError.line("synq: " + TerminalError.notATerminal.description)
             throw ExitCode(ExitStatus.usage.rawValue)
@@ -35,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
             let synvo = SynvoClient(
                 endpoint: try ServiceEndpoint(.synvo, url: sandbox.synvoURL.absoluteString),
                 apiKey: Secret(SandboxCredentials.demoSynvoKey))
-            try await display.launch(enterprise: enterprise, synvo: synvo, credentials: nil)
+            try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: nil)
         } catch {
             await sandbox.stop()
             throw error

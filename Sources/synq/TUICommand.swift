@@ -19,6 +19,8 @@ struct TUICommand: AsyncParsableCommand {
     @OptionGroup var display: TUIOptions
 
     func run() async throws {
+        // The theme first: it needs no passphrase, and a bad one is reported even when piped.
+        let themes = try ThemeSelection.load(flag: display.theme, profile: connection.profile)
         let settings: Settings
         do {
             settings = try SettingsResolver().resolve(connection)
@@ -35,7 +37,7 @@ struct TUICommand: AsyncParsableCommand {
             StandardError.line("synq: \(error)")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        try await display.launch(enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings))
+        try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings))
     }
 }
 
@@ -44,7 +46,7 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .customLong("refresh"), help: ArgumentHelp("Seconds between polls of the visible pane.", valueName: "SECONDS"))
     var refresh: Double = 5
 
-    @Option(name: .customLong("theme"), help: ArgumentHelp("Theme: default, light, high-contrast, monochrome, a name in ~/.config/synq/themes, or a .toml path.", valueName: "NAME"))
+    @Option(name: .customLong("theme"), help: ArgumentHelp("Theme: default, light, high-contrast, monochrome, a name in ~/.config/synq/themes, or a .toml path (env SYNQ_THEME, else `theme` in config.toml).", valueName: "NAME"))
     var theme: String?
 
     @Flag(name: .customLong("readonly"), help: "Start with every key that changes something unbound.")
@@ -57,25 +59,15 @@ struct TUIOptions: ParsableArguments {
         guard refresh >= 1, refresh <= 3600 else { throw ValidationError("--refresh must be between 1 and 3600 seconds") }
     }
 
-    /// Loads the theme, then runs the TUI until the user quits.
-    func launch(enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
+    /// Runs the TUI with the loaded themes until the user quits.
+    func launch(themes: ThemeSelection, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
                 beforeStart: () -> Void = {}) async throws {
         guard TerminalSession.isInteractive else {
             StandardError.line("synq: " + TerminalError.notATerminal.description)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let loader = ThemeLoader()
-        let chosen: Theme
-        let monochrome: Theme
-        do {
-            chosen = try loader.load(theme ?? ProcessInfo.processInfo.environment["SYNQ_THEME"])
-            monochrome = try loader.builtIn("monochrome")
-        } catch {
-            StandardError.line("synq: \(error.description)")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
         let environment = ProcessInfo.processInfo.environment
-        let terminal = TerminalConfiguration(theme: chosen, monochrome: monochrome, forceASCII: ascii,
+        let terminal = TerminalConfiguration(theme: themes.chosen, monochrome: themes.monochrome, forceASCII: ascii,
                                              insideTmux: environment["TMUX"] != nil)
         let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly)
         beforeStart()

@@ -37,6 +37,48 @@ import Testing
         Snapshot.check(Fixtures.render(state, width, height).grid.text, named: "help-\(width)x\(height)")
     }
 
+    @Test func helpOverlayScrollsAtTheSmallestSize() throws {
+        var state = Fixtures.loaded()
+        Fixtures.apply(&state, .command(.toggleHelp))
+        // Like the terminal loop: the renderer reports what fits, the reducer pages by it.
+        let first = Fixtures.render(state, 40, 10)
+        let viewport = try #require(first.helpViewport)
+        #expect(viewport.page == 6, "one column of six lines")
+        #expect(viewport.maxOffset > 0, "the help does not fit in 40x10")
+        #expect(first.grid.text.contains("↓ more · lines 1–6 of"))
+        #expect(!first.grid.text.contains("enlarge"))
+        #expect(Fixtures.render(state, 40, 10, glyphs: .ascii).grid.text.contains("v more - lines 1-6 of"), "ASCII terminals get an ASCII hint")
+        Fixtures.apply(&state, .helpViewport(viewport), .key(.pageDown), .key(.character("j")))
+        #expect(state.helpOffset == 7)
+        let scrolled = Fixtures.render(state, 40, 10).grid.text
+        Snapshot.check(scrolled, named: "help-scrolled-40x10")
+        #expect(scrolled.contains("↑↓ lines 8–"))
+        #expect(!scrolled.contains("Synchronizers pane"), "the first lines scrolled away")
+
+        Fixtures.apply(&state, .key(.character("G")))
+        let end = Fixtures.render(state, 40, 10).grid.text
+        #expect(end.contains("Scroll to the end"), "the last line of help is reachable")
+        let total = viewport.maxOffset + 6
+        #expect(end.contains("↑ lines \(viewport.maxOffset + 1)–\(total) of \(total)"))
+        // Closing and reopening starts at the top again.
+        Fixtures.apply(&state, .key(.escape), .key(.character("?")))
+        #expect(Fixtures.render(state, 40, 10).grid.text.contains("lines 1–6"))
+    }
+
+    @Test func helpOffsetIsClampedByTheRendererWhenTheScreenGrows() {
+        var state = Fixtures.loaded()
+        Fixtures.apply(&state, .command(.toggleHelp), .key(.character("G")))
+        // No size reported yet: the state holds a large offset; the drawing still ends at the last line.
+        let frame = Fixtures.render(state, 40, 10)
+        let lastOffset = frame.helpViewport?.maxOffset ?? 0
+        #expect(frame.grid.text.contains("–\(lastOffset + 6) of \(lastOffset + 6)"))
+        #expect(frame.grid.text.contains("Scroll to the end"))
+        let wide = Fixtures.render(state, 120, 40)
+        #expect(wide.helpViewport?.maxOffset == 0, "everything fits at 120x40")
+        #expect(!wide.grid.text.contains("more"), "no position hint when nothing is hidden")
+        #expect(wide.grid.text.contains("Everywhere"))
+    }
+
     @Test(arguments: sizes)
     func oneTimeKeyModal(width: Int, height: Int) {
         var state = Fixtures.loaded()
@@ -57,6 +99,36 @@ import Testing
         let asking = Fixtures.render(state, width, height).grid.text
         Snapshot.check(asking, named: "keymodal-close-question-\(width)x\(height)")
         #expect(asking.contains("(y/n)"), "the close question is shown whole, wrapped")
+    }
+
+    @Test func keyModalKeepsEveryActionAndTheSavePathAtTheSmallestSize() {
+        var state = Fixtures.loaded()
+        Fixtures.apply(&state, .command(.showPane(.keys)), .key(.character("n")), .key(.enter))
+        // A key as long as a real Synvo key: revealed, it takes two lines at 40 columns.
+        let secret = "sk_live_4f9a2c7e1b8d3f6a0c5e9b2d7f4a1c8eTAIL"
+        let created = CreatedSynvoKey(keyID: "key_new123xyz", apiKey: Secret(secret))
+        Fixtures.apply(&state, .keyCreated(name: nil, .success(RateLimited(value: created, rateLimit: nil)), at: Fixtures.now))
+        func flat(_ text: String) -> String { text.filter { $0 != "\n" && $0 != "│" && $0 != " " } }
+        let actions = ["c copy", "w save", "v show", "Enter done"]
+
+        let masked = Fixtures.render(state, 40, 10).grid.text
+        for action in actions { #expect(masked.contains(action), "\(action) at 40x10") }
+        #expect(masked.contains("./synvo-key-key_new123xyz.txt"), "where w saves is shown")
+        #expect(masked.contains("Name:"), "with room to spare, nothing is dropped")
+
+        Fixtures.apply(&state, .key(.character("v")), .key(.character("c")), .copyFinished(.oneTimeKey, .sent, at: Fixtures.now))
+        let copied = Fixtures.render(state, 40, 10).grid.text
+        Snapshot.check(copied, named: "keymodal-copied-40x10")
+        for action in ["c copy", "w save", "v hide", "Enter done"] { #expect(copied.contains(action), "\(action) at 40x10") }
+        #expect(flat(copied).contains(secret), "the whole key, wrapped")
+        #expect(copied.contains("Sent to the clipboard (OSC 52)."))
+        #expect(copied.contains("./synvo-key-key_new123xyz.txt"))
+        #expect(!copied.contains("Name:"), "the name is the first to go when space is short")
+
+        let wide = Fixtures.render(state, 80, 24).grid.text
+        #expect(wide.contains("Sent to the terminal clipboard (OSC 52)."), "the long wording when it fits")
+        #expect(wide.contains("c copy · w save · v hide · Enter done"))
+        #expect(wide.contains("w saves to ./synvo-key-key_new123xyz.txt"))
     }
 
     @Test(arguments: [(39, 10), (40, 9), (20, 5), (1, 1)])

@@ -30,6 +30,7 @@ public enum TUIApp {
             try await session.run(
                 key: { store.send(.key($0)) },
                 viewport: { store.send(.viewport(tableRows: $0)) },
+                helpViewport: { store.send(.helpViewport($0)) },
                 stopSignal: { store.send(.command(.quit)) }
             )
             outcome = .success(())

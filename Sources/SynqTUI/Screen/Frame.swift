@@ -1,18 +1,23 @@
-/// One rendered screen: the grid, where the text cursor goes (nil hides it), and how
-/// many table rows are visible (the view model pages by it).
+import SynqViewModel
+
+/// One rendered screen: the grid, where the text cursor goes (nil hides it), how many
+/// table rows are visible (the view model pages by it) and, with help open, how much of
+/// help fits (the view model scrolls help by it).
 public struct Frame: Sendable, Hashable {
     public var grid: Grid
     public var cursor: Cursor?
     public var tableRows: Int
+    public var helpViewport: HelpViewport?
 
     public struct Cursor: Sendable, Hashable {
         public var x: Int
         public var y: Int
     }
 
-    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0) {
+    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0, helpViewport: HelpViewport? = nil) {
         self.grid = grid
         self.cursor = cursor
         self.tableRows = tableRows
+        self.helpViewport = helpViewport
     }
 }

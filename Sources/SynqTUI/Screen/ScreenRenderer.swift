@@ -45,14 +45,15 @@ public struct ScreenRenderer: Sendable {
         }
         var cursor = CommandLine.draw(state, into: &grid, y: height - 2)
         StatusBar(segments: StatusLine.segments(state, glyphs: glyphs)).draw(into: &grid, y: height - 1)
+        var helpViewport: HelpViewport?
         if state.isHelpVisible {
-            HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 0, y: 1, width: width, height: height - 2))
+            helpViewport = HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         } else if case .oneTimeKey(let modal)? = state.modal {
             KeyModalView.draw(modal, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         }
-        return Frame(grid: grid, cursor: cursor, tableRows: tableRows)
+        return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport)
     }
 
     private func drawTooSmall(into grid: inout Grid) {

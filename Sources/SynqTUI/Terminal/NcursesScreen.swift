@@ -9,6 +9,7 @@ final class NcursesScreen {
     struct Callbacks: Sendable {
         var key: @Sendable (KeyPress) -> Void
         var viewport: @Sendable (Int) -> Void
+        var helpViewport: @Sendable (HelpViewport) -> Void
         var stopSignal: @Sendable () -> Void
     }
 
@@ -24,6 +25,7 @@ final class NcursesScreen {
     private var shown: Grid?
     private var shownCursor: Frame.Cursor?
     private var reportedRows = -1
+    private var reportedHelp: HelpViewport?
     private var paste: String?
     private var stopSignalReported = false
     /// Cleared when standard input hangs up or hits end of file, so poll stops reporting it.
@@ -200,6 +202,10 @@ final class NcursesScreen {
         if frame.tableRows != reportedRows, frame.tableRows > 0 {
             reportedRows = frame.tableRows
             callbacks.viewport(frame.tableRows)
+        }
+        if let help = frame.helpViewport, help != reportedHelp {
+            reportedHelp = help
+            callbacks.helpViewport(help)
         }
         if frame.grid == shown, frame.cursor == shownCursor { return }
         blit(frame.grid, palette: palette)

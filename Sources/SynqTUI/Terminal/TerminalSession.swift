@@ -60,13 +60,15 @@ public final class TerminalSession: Sendable, ClipboardWriter {
     }
 
     /// Runs the terminal until `stop()`. `key` gets every key press, `viewport` the number
-    /// of visible table rows when it changes, `stopSignal` SIGTERM/SIGHUP/SIGINT or a
-    /// vanished terminal (the caller should quit, then `stop()`).
+    /// of visible table rows when it changes, `helpViewport` what fits of the help overlay
+    /// when that changes, `stopSignal` SIGTERM/SIGHUP/SIGINT or a vanished terminal (the
+    /// caller should quit, then `stop()`).
     public func run(key: @escaping @Sendable (KeyPress) -> Void,
                     viewport: @escaping @Sendable (Int) -> Void,
+                    helpViewport: @escaping @Sendable (HelpViewport) -> Void = { _ in },
                     stopSignal: @escaping @Sendable () -> Void) async throws(TerminalError) {
         guard Self.isInteractive else { throw .notATerminal }
-        let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, stopSignal: stopSignal)
+        let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, helpViewport: helpViewport, stopSignal: stopSignal)
         let configuration = configuration
         let mailbox = mailbox
         let wakeRead = wakeRead

@@ -56,6 +56,8 @@ struct ShowConfig: AsyncParsableCommand {
             table.append(["Enterprise API key", keyLine(shown.enterpriseKey, variable: "ENTERPRISE_API_KEY")])
             table.append(["Synvo API URL", urlLine(shown.synvoURL, fallback: ServiceEndpoint.defaultSynvoURL, variable: "SYNVO_BASE_URL")])
             table.append(["Synvo API key", keyLine(shown.synvoKey, variable: "SYNVO_API_KEY")])
+            let theme = shown.theme.map { "\($0) (this profile)" } ?? set.theme.map { "\($0) (top level)" } ?? "default"
+            table.append(["TUI theme", Sanitizer.clean(theme) + ((environment["SYNQ_THEME"]?.isEmpty == false) ? "  — SYNQ_THEME is set and takes precedence" : "")])
             lines.append(table.render().trimmingCharacters(in: .newlines))
             let hasCredentials = FileManager.default.fileExists(atPath: store.locations.credentialsFile)
             lines.append("Credentials: \(store.locations.credentialsFile)")

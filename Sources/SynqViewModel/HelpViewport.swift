@@ -1,0 +1,14 @@
+/// How much of the help overlay fits on screen, as the renderer last drew it: how far a
+/// page moves and the largest useful scroll offset. The reducer never knows the screen size,
+/// so it pages and clamps the help offset by this report (like `pageSize` for tables).
+public struct HelpViewport: Sendable, Hashable {
+    /// Lines of help a page moves (PgUp/PgDn): what is shown at once, less a line per column break.
+    public var page: Int
+    /// The offset (in lines) that shows the last line of help; 0 when everything fits.
+    public var maxOffset: Int
+
+    public init(page: Int, maxOffset: Int) {
+        self.page = max(1, page)
+        self.maxOffset = max(0, maxOffset)
+    }
+}

@@ -17,9 +17,10 @@ enum HelpOverlay {
     }
 
     /// Lines of the overlay: (keys, help) pairs, with a nil `keys` for a section title.
-    static func lines(keyMap: KeyMap, state: AppState, ascii: Bool) -> [Line] {
+    /// `scrolling` says whether the overlay's own scroll keys are worth listing.
+    static func lines(keyMap: KeyMap, state: AppState, ascii: Bool, scrolling: Bool = true) -> [Line] {
         var result: [Line] = []
-        for context in contexts(for: state) {
+        for context in contexts(for: state) where scrolling || context != .help {
             let bindings = keyMap.bindings.filter { $0.context == context && !(state.isReadOnly && $0.isMutating) }
             guard !bindings.isEmpty else { continue }
             result.append((nil, context.title))
@@ -43,8 +44,11 @@ enum HelpOverlay {
         box.draw(into: &grid)
         let inside = box.interior
         guard inside.width > 4, inside.height > 0 else { return HelpViewport(page: 1, maxOffset: 0) }
-        let all = lines(keyMap: keyMap, state: state, ascii: !grid.glyphs.unicode)
         let columnCount = max(1, min(3, (inside.width + 2) / 38))
+        // The scroll keys are listed only when there is something to scroll.
+        let unscrolled = lines(keyMap: keyMap, state: state, ascii: !grid.glyphs.unicode, scrolling: false)
+        let fits = maxOffset(unscrolled, columns: columnCount, rows: inside.height) == 0
+        let all = fits ? unscrolled : lines(keyMap: keyMap, state: state, ascii: !grid.glyphs.unicode)
         let columnWidth = (inside.width - (columnCount - 1) * 2) / columnCount
         let keyWidth = min(14, max(6, all.compactMap { $0.keys.map { CharacterWidth.of($0) } }.max() ?? 6))
         let lastOffset = maxOffset(all, columns: columnCount, rows: inside.height)

@@ -441,7 +441,8 @@ def tui(session):
         session.screens.append(("tui: masked key entry (typed, not sent)", pane.screen()))
         pane.send("Enter")
         pane.send("3")
-        ok, screen = pane.wait_text("Synvo keys (", timeout=10)
+        # The pane title reads "Synvo keys (0)" until the first list with the typed key lands.
+        ok, screen = pane.wait_for(lambda s: "Synvo keys (" in s and "Synvo keys (0)" not in s, timeout=10)
         time.sleep(0.5)
         session.screens.append(("tui: keys pane with the typed key", pane.screen()))
         if not ok or "Synvo keys (0)" in screen:

@@ -104,7 +104,7 @@ let package = Package(
         // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
         .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel"], swiftSettings: strict),
+        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),

@@ -15,12 +15,14 @@ struct FaultMiddleware: RouterMiddleware {
     struct ConnectionDropped: Error {}
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let rule = await injector.take(method: request.method.rawValue, path: request.uri.path) else {
+        guard let taken = await injector.take(method: request.method.rawValue, path: request.uri.path) else {
             return try await next(request, context)
         }
+        let rule = taken.rule
         switch rule.kind {
         case .latency:
-            try await hold(context, for: .milliseconds(rule.latencyMs ?? 0))
+            // Cleared faults release the request early: it answers now.
+            try await hold(context, for: .milliseconds(rule.latencyMs ?? 0), releasedAfter: taken.clears)
             return try await next(request, context)
         case .status:
             return errorResponse(status: rule.status ?? 500)
@@ -34,8 +36,8 @@ struct FaultMiddleware: RouterMiddleware {
         case .drop:
             try await drop(context)
         case .hang:
-            // However the wait ends, the client never gets an answer.
-            try? await hold(context, for: FaultRule.maxHold)
+            // However the wait ends (cleared faults end it early), the client never gets an answer.
+            try? await hold(context, for: FaultRule.maxHold, releasedAfter: taken.clears)
             try await drop(context)
         case .large:
             var response = try await next(request, context)
@@ -54,13 +56,16 @@ struct FaultMiddleware: RouterMiddleware {
     }
 
     /// Waits, but gives up when the connection is closed or the server is shutting down
-    /// (Ctrl-C must not wait ten minutes for a hung request). A client that only half-closes
-    /// keeps the channel active, so such a request is held until the deadline or shutdown.
-    private func hold(_ context: Context, for duration: Duration) async throws {
+    /// (Ctrl-C must not wait ten minutes for a hung request), and returns early once the
+    /// faults are cleared after `clears` (DELETE /__sandbox/faults releases held requests).
+    /// A client that only half-closes keeps the channel active, so such a request is held
+    /// until the deadline, a clear or shutdown.
+    private func hold(_ context: Context, for duration: Duration, releasedAfter clears: Int) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: duration)
         while clock.now < deadline {
             guard context.channel.isActive, !Task.isShuttingDownGracefully else { throw ConnectionDropped() }
+            if await injector.isReleased(since: clears) { return }
             let left = clock.now.duration(to: deadline)
             try await Task.sleep(for: min(left, .milliseconds(100)))
         }

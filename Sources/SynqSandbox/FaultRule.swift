@@ -2,7 +2,7 @@ import Foundation
 
 /// What an injected fault does to a matching request.
 public enum FaultKind: String, Codable, Sendable, CaseIterable {
-    /// Wait `latencyMs` before answering normally.
+    /// Wait `latencyMs` (or until the faults are cleared) before answering normally.
     case latency
     /// Answer `status` with the API's own error body shape.
     case status
@@ -12,7 +12,8 @@ public enum FaultKind: String, Codable, Sendable, CaseIterable {
     case truncated
     /// Close the connection without any response.
     case drop
-    /// Never answer: hold the request until the client gives up (at most 10 minutes).
+    /// Never answer: hold the request until the client gives up (at most 10 minutes, or
+    /// until the faults are cleared), then close the connection.
     case hang
     /// Answer the real body padded with an unknown field to `bytes` (default 50 MB).
     case large

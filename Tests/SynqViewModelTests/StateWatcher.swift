@@ -28,10 +28,16 @@ struct StateWatcher {
 
 /// Runs `body` while `store` runs, with a watcher on its states; then shuts the store down
 /// and waits for its run loop to finish, so no test leaves a store running.
-func whileRunning<C: Clock>(_ store: Store<C>, _ body: (inout StateWatcher) async -> Void) async where C.Duration == Duration {
+func whileRunning<C: Clock>(_ store: Store<C>, _ body: (inout StateWatcher) async throws -> Void) async rethrows where C.Duration == Duration {
     var watcher = StateWatcher(store.states)
     let runner = Task { await store.run() }
-    await body(&watcher)
+    do {
+        try await body(&watcher)
+    } catch {
+        store.shutdown()
+        await runner.value
+        throw error
+    }
     store.shutdown()
     await runner.value
 }

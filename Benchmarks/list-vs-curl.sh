@@ -7,20 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fleet=${1:-100000}
 runs=${RUNS:-10}
-work=$(mktemp -d)
-trap 'kill "${sandbox_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-swift build -c release --product synq >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path 2>/dev/null)/synq
-
-"$bin" sandbox --port 0 --fleet-size "$fleet" --quiet >"$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 1 200); do grep -q "listening on" "$work/sandbox.log" && break; sleep 0.1; done
-base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)
-key=$(grep -o 'ent_demo_[0-9a-f]*' "$work/sandbox.log" | head -1 || true)
-: "${key:=ent_demo_7f3c9a1e5b2d4f60a8c1e9b7d3f5a2c4}"
-
-export ENTERPRISE_API_URL="$base/api" ENTERPRISE_API_KEY="$key"
+. Benchmarks/release-sandbox.sh
+key=$ENTERPRISE_API_KEY
 # The key goes to curl through a header file, not argv.
 printf 'X-Enterprise-API-Key: %s\n' "$key" >"$work/headers"
 chmod 600 "$work/headers"

@@ -10,18 +10,7 @@ fleet=${1:-100000}
 seconds=${2:-20}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-8}
-work=$(mktemp -d)
-trap 'kill "${sandbox_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-swift build -c release --product synq >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path 2>/dev/null)/synq
-
-"$bin" sandbox --port 0 --fleet-size "$fleet" --quiet >"$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 1 600); do grep -q "listening on" "$work/sandbox.log" && break; sleep 0.1; done
-base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)
-export ENTERPRISE_API_KEY=ent_demo_7f3c9a1e5b2d4f60a8c1e9b7d3f5a2c4
-export ENTERPRISE_API_URL="$base/api"
+. Benchmarks/release-sandbox.sh
 
 # Ids to toggle: the first 10,000 of the fleet, as a Lua table.
 "$bin" synchronizers list --json | python3 -c '

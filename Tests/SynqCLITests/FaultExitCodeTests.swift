@@ -4,9 +4,8 @@ import SynqSandbox
 import SynqTestSupport
 import Testing
 
-/// The headless commands under the fault campaign's faults (Campaigns/faults.py), the ones
-/// `SynchronizerCommandTests` does not already cover: the documented exit code, nothing on
-/// stdout, exactly one line on stderr, and no API key anywhere.
+/// The headless commands under the fault campaign's faults (Campaigns/faults.py): the
+/// documented exit code, nothing on stdout, exactly one line on stderr, and no API key anywhere.
 @Suite struct FaultExitCodeTests {
     static let synchronizers = "GET /api/synq-keys/enterprise/synchronizers"
     static let keys = "GET /user/api_keys/list"
@@ -21,37 +20,43 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (FaultKind.status, 401, Int32(77)),
-        (FaultKind.status, 403, Int32(79)),
-        (FaultKind.status, 404, Int32(79)),
-        (FaultKind.status, 502, Int32(69)),
-        (FaultKind.wrongType, 0, Int32(65)),
-        (FaultKind.hang, 0, Int32(74)),
-    ])
-    func synchronizerListFaults(kind: FaultKind, status: Int, exit: Int32) async throws {
-        var configuration = SandboxConfiguration.forTesting()
-        configuration.faults = [FaultRule(route: Self.synchronizers, kind: kind, status: status == 0 ? nil : status)]
-        try await withSandbox(configuration) { sandbox in
-            let outcome = try await SynqBinary.run(["synchronizers", "list", "--timeout", "1"], environment: sandbox.environment())
-            expectOneLineFailure(outcome, exit: exit)
-        }
+    /// One fault on one list route, and the exit code the README documents for it.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var command: [String]
+        var route: String
+        var kind: FaultKind
+        var status: Int? = nil
+        var exit: Int32
+        var testDescription: String { "\(command.joined(separator: " ")): \(kind)\(status.map { " \($0)" } ?? "") -> \(exit)" }
     }
 
-    @Test(arguments: [
-        (FaultKind.status, 401, Int32(77)),
-        (FaultKind.status, 503, Int32(69)),
-        (FaultKind.malformed, 0, Int32(65)),
-        (FaultKind.truncated, 0, Int32(65)),
-        (FaultKind.wrongType, 0, Int32(65)),
-        (FaultKind.drop, 0, Int32(74)),
-    ])
-    func keyListFaults(kind: FaultKind, status: Int, exit: Int32) async throws {
+    static let cases: [Case] = [
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 500, exit: 69),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 502, exit: 69),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 503, exit: 69),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 401, exit: 77),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 403, exit: 79),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .status, status: 404, exit: 79),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .malformed, exit: 65),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .truncated, exit: 65),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .wrongType, exit: 65),
+        Case(command: ["synchronizers", "list"], route: synchronizers, kind: .drop, exit: 74),
+        Case(command: ["synchronizers", "list", "--timeout", "1"], route: synchronizers, kind: .hang, exit: 74),
+        Case(command: ["keys", "list"], route: keys, kind: .status, status: 401, exit: 77),
+        Case(command: ["keys", "list"], route: keys, kind: .status, status: 503, exit: 69),
+        Case(command: ["keys", "list"], route: keys, kind: .malformed, exit: 65),
+        Case(command: ["keys", "list"], route: keys, kind: .truncated, exit: 65),
+        Case(command: ["keys", "list"], route: keys, kind: .wrongType, exit: 65),
+        Case(command: ["keys", "list"], route: keys, kind: .drop, exit: 74),
+    ]
+
+    @Test(arguments: cases)
+    func listFaults(_ fault: Case) async throws {
         var configuration = SandboxConfiguration.forTesting()
-        configuration.faults = [FaultRule(route: Self.keys, kind: kind, status: status == 0 ? nil : status)]
+        configuration.faults = [FaultRule(route: fault.route, kind: fault.kind, status: fault.status)]
         try await withSandbox(configuration) { sandbox in
-            let outcome = try await SynqBinary.run(["keys", "list"], environment: sandbox.environment())
-            expectOneLineFailure(outcome, exit: exit)
+            let outcome = try await SynqBinary.run(fault.command, environment: sandbox.environment())
+            expectOneLineFailure(outcome, exit: fault.exit)
         }
     }
 

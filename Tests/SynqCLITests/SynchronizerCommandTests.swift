@@ -153,25 +153,6 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (FaultKind.status, 503, Int32(69)),
-        (FaultKind.status, 500, Int32(69)),
-        (FaultKind.malformed, 0, Int32(65)),
-        (FaultKind.truncated, 0, Int32(65)),
-        (FaultKind.drop, 0, Int32(74)),
-    ])
-    func serverFaultsMapToDocumentedExitCodes(kind: FaultKind, status: Int, expected: Int32) async throws {
-        var configuration = SandboxConfiguration.forTesting()
-        configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/synchronizers", kind: kind, status: status == 0 ? nil : status)]
-        try await withSandbox(configuration) { sandbox in
-            let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
-            #expect(outcome.status == expected)
-            #expect(outcome.stdout.isEmpty)
-            #expect(outcome.stderr.split(separator: "\n").count == 1)
-            #expect(!outcome.stderr.contains(SandboxCredentials.demoEnterpriseKey))
-        }
-    }
-
     @Test func slowServerTimesOutAsANetworkError() async throws {
         var configuration = SandboxConfiguration.forTesting()
         configuration.faults = [FaultRule(route: "GET /api/synq-keys/enterprise/preferences", kind: .latency, latencyMs: 5_000)]

@@ -358,10 +358,16 @@ def check_responsive(tui, pane_name):
 
 
 def stale_kept(tui, pane_name, baseline_title, sample_row):
+    # The fault is still armed, so the error must stay; wait out a capture taken mid-frame.
+    tui.wait(failing, 1, interval=0.05)
     lines = tui.screen()
     title_ok = baseline_title in pane_title(lines)
     row_ok = any(sample_row in line for line in lines[2:HEIGHT - 2])
-    return failing(lines) and title_ok and row_ok, f"title {'kept' if title_ok else 'lost'}, rows {'kept' if row_ok else 'lost'}"
+    stale = failing(lines)
+    note = f"title {'kept' if title_ok else 'lost'}, rows {'kept' if row_ok else 'lost'}"
+    if not stale:
+        note += f"; status bar without the error: {lines[HEIGHT - 1].strip()!r}"
+    return stale and title_ok and row_ok, note
 
 
 def help_round_trip(tui):
@@ -384,7 +390,8 @@ def create_through_tui(tui, what, name, timeout, probe=None):
     prompt = lambda l: "New " in l[HEIGHT - 2] and "name" in l[HEIGHT - 2]
     if tui.wait(lambda l: prompt(l) or "rate limit" in l[HEIGHT - 2], 3, interval=0.05) is None:
         return f"no name prompt ({tui.command_line().strip()})"
-    if not prompt(tui.screen()):
+    # Decide on a settled screen: a capture can catch ncurses between two writes.
+    if tui.wait(prompt, 1, interval=0.05) is None:
         return "refused before sending: " + tui.command_line().strip()
     tui.type(name)
     tui.send("Enter")

@@ -1,22 +1,187 @@
 #!/usr/bin/env bash
-# Builds one libFuzzer target and runs it for a fixed number of executions.
-#   Fuzz/run.sh TARGET [RUNS]     TARGET: decode | sanitize     RUNS default 1000000
-# The target is compiled together with the sources it exercises (one module, so internal
-# types are reachable), instrumented with -sanitize=fuzzer,address. Crashes land in
-# .build-fuzz/TARGET/ as crash-* files; the seed corpus is Fuzz/Corpus/TARGET.
+# Builds libFuzzer targets and runs each for a fixed number of executions.
+#
+#   Fuzz/run.sh TARGET [RUNS]    one target; RUNS defaults to 1000000
+#   Fuzz/run.sh all [RUNS]       every target in turn, then a Markdown summary table
+#   Fuzz/run.sh build TARGET     build only (prints the binary's path)
+#
+# Targets:
+#   decode     every API response type, with fuzzed status and headers, through the
+#              clients' ResponseInterpreter; successes re-encoded the way --json prints them
+#   sanitize   the control-character sanitizer (Sanitizer.clean / excerpt)
+#   width      CharacterWidth, TextLayout.truncate/fit and Grid.write/fill
+#   textfield  TextField edited by a key sequence decoded from the input, drawn by TextFieldView
+#   theme      ThemeParser on arbitrary TOML text (TOMLKit and its C++ toml++ underneath)
+#
+# Each target is linked against the project's own source files, compiled here as modules of
+# the same names (SynqAPI, and the parts of SynqViewModel / SynqTUI it needs, which need no
+# ncurses) with -enable-testing so internal types are reachable. Everything, TOMLKit and
+# toml++ included, is instrumented with -sanitize=fuzzer,address. Output goes to
+# .build-fuzz/TARGET/: the growing corpus (seeded read-only from Fuzz/Corpus/TARGET),
+# crash-*/timeout-*/leak-* artifacts (those of an earlier run are moved to earlier-artifacts/),
+# build.log and fuzz.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: Fuzz/run.sh decode|sanitize [RUNS]}
-runs=${2:-1000000}
-case "$target" in
-    decode|sanitize) sources=(Sources/SynqAPI/*.swift) ;;
-    *) echo "unknown fuzz target: $target" >&2; exit 64 ;;
+root=$PWD
+# Let libFuzzer's own signal handlers catch a trap (and save the input), not Swift's backtracer.
+export SWIFT_BACKTRACE=enable=no
+all_targets=(decode sanitize width textfield theme)
+usage="usage: Fuzz/run.sh {$(IFS='|'; echo "${all_targets[*]}")|all} [RUNS] | Fuzz/run.sh build TARGET"
+
+swift_flags=(-O -sanitize=fuzzer,address -parse-as-library -enable-testing -wmo -use-ld=lld)
+project_flags=(-swift-version 6 -enable-upcoming-feature ExistentialAny)
+
+# Largest input per target: a few responses' worth of JSON, a theme file, a short edit session.
+max_len() {
+    case "$1" in
+        decode) echo 4096 ;; sanitize) echo 1024 ;; width) echo 1024 ;; textfield) echo 512 ;; theme) echo 4096 ;;
+    esac
+}
+
+# Extra libFuzzer options. TOMLKit leaks on every parse (its error pointer, key lists, strings
+# and tables are never freed; harmless for a theme read once per run), which LeakSanitizer
+# would report as a failure, so the theme target runs without leak detection.
+fuzz_options() {
+    case "$1" in
+        theme) echo -detect_leaks=0 ;;
+    esac
+}
+fuzz_environment() {
+    case "$1" in
+        theme) echo ASAN_OPTIONS=detect_leaks=0 ;;
+        *) echo ASAN_OPTIONS= ;;
+    esac
+}
+
+# build_module OUT NAME FLAGS... -- FILES...: compiles FILES into OUT/NAME.o and OUT/NAME.swiftmodule.
+build_module() {
+    local out=$1 name=$2; shift 2
+    local flags=()
+    while [[ $1 != -- ]]; do flags+=("$1"); shift; done
+    shift
+    swiftc "${swift_flags[@]}" "${flags[@]}" -module-name "$name" -I "$out" \
+        -emit-module -emit-module-path "$out/$name.swiftmodule" -c "$@" -o "$out/$name.o"
+}
+
+# TOMLKit and its C++ core, built once into .build-fuzz/tomlkit from the resolved checkout.
+# toml++ is compiled with NDEBUG, as in a release build of synq: its assertions (several of
+# which malformed input can reach; see Fuzz/RESULTS.md) would otherwise stop every run at
+# the first one, and what must not crash is the code that ships.
+build_tomlkit() {
+    local out=$root/.build-fuzz/tomlkit
+    [[ -f $out/TOMLKit.o && -f $out/TOMLKit.swiftmodule ]] && return 0
+    local checkout=$root/.build/checkouts/TOMLKit
+    [[ -d $checkout ]] || swift package resolve
+    mkdir -p "$out"
+    local cpp
+    for cpp in "$checkout"/Sources/CTOML/Sources/*.cpp; do
+        clang++ -std=c++17 -O1 -g -w -fsanitize=fuzzer-no-link,address -DTOML_EXCEPTIONS=1 -DNDEBUG \
+            -I "$checkout/Sources/CTOML/include" -c "$cpp" -o "$out/ctoml-$(basename "$cpp" .cpp | tr -c 'A-Za-z0-9\n' _).o"
+    done
+    local sources=()
+    while IFS= read -r -d '' file; do sources+=("$file"); done \
+        < <(find "$checkout/Sources/TOMLKit" -name '*.swift' -print0 | sort -z)
+    build_module "$out" TOMLKit -swift-version 5 -suppress-warnings -I "$checkout/Sources/CTOML/include" -- "${sources[@]}"
+}
+
+known() {
+    local target
+    for target in "${all_targets[@]}"; do [[ $1 == "$target" ]] && return 0; done
+    echo "unknown fuzz target: $1" >&2
+    echo "$usage" >&2
+    exit 64
+}
+
+# build TARGET: compiles the modules TARGET needs and links the fuzzer into .build-fuzz/TARGET/.
+build() {
+    known "$1"
+    local target=$1 out=$root/.build-fuzz/$1
+    local mods=$out/modules
+    rm -rf "$mods"
+    mkdir -p "$mods" "$out/corpus"
+    local link=("$mods"/SynqAPI.o) extra=() support=()
+    build_module "$mods" SynqAPI "${project_flags[@]}" -- Sources/SynqAPI/*.swift
+    case "$target" in
+        decode|sanitize) ;;
+        width)
+            build_module "$mods" SynqTUI "${project_flags[@]}" -- Sources/SynqTUI/Grid/*.swift
+            link+=("$mods"/SynqTUI.o)
+            support+=(Fuzz/Support/GridIntegrity.swift) ;;
+        textfield)
+            build_module "$mods" SynqViewModel "${project_flags[@]}" -- \
+                Sources/SynqViewModel/{TextField,TextEdit,KeyPress}.swift
+            build_module "$mods" SynqTUI "${project_flags[@]}" -- \
+                Sources/SynqTUI/Grid/*.swift Sources/SynqTUI/Widgets/TextFieldView.swift
+            link+=("$mods"/SynqViewModel.o "$mods"/SynqTUI.o)
+            support+=(Fuzz/Support/GridIntegrity.swift) ;;
+        theme)
+            build_tomlkit
+            local tomlkit=$root/.build-fuzz/tomlkit
+            build_module "$mods" SynqTUI "${project_flags[@]}" -I "$tomlkit" \
+                -I "$root/.build/checkouts/TOMLKit/Sources/CTOML/include" -- \
+                Sources/SynqTUI/Grid/*.swift Sources/SynqTUI/Theme/*.swift
+            link+=("$mods"/SynqTUI.o "$tomlkit"/*.o)
+            extra+=(-I "$tomlkit" -I "$root/.build/checkouts/TOMLKit/Sources/CTOML/include" -lstdc++) ;;
+    esac
+    swiftc "${swift_flags[@]}" "${project_flags[@]}" -module-name "Fuzz_$target" -I "$mods" "${extra[@]}" \
+        "Fuzz/Targets/$target.swift" "${support[@]}" "${link[@]}" -o "$out/fuzz-$target"
+}
+
+# run TARGET RUNS: fuzzes from the working corpus plus the committed seeds; prints libFuzzer's final lines.
+run() {
+    known "$1"
+    local target=$1 runs=$2 out=$root/.build-fuzz/$1
+    mkdir -p "$out/earlier-artifacts"
+    find "$out" -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' -o -name 'oom-*' \) \
+        -exec mv -t "$out/earlier-artifacts" {} +
+    echo "== $target: building" >&2
+    build "$target" > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+    echo "== $target: $runs runs" >&2
+    local started=$SECONDS status=0
+    # shellcheck disable=SC2046 # fuzz_environment and fuzz_options give zero or more words
+    (cd "$out" && env $(fuzz_environment "$target") ./"fuzz-$target" -runs="$runs" -max_len="$(max_len "$target")" -timeout=10 $(fuzz_options "$target") \
+        -print_final_stats=1 -artifact_prefix="$out/" corpus "$root/Fuzz/Corpus/$target") > "$out/fuzz.log" 2>&1 || status=$?
+    echo "$((SECONDS - started))" > "$out/wall-seconds"
+    if [[ $status == 0 ]]; then
+        grep -E '^#[0-9]+[[:space:]]+DONE|^Done|^stat::' "$out/fuzz.log" >&2 || true
+    else
+        grep -vE '^[[:space:]]+#[0-9]+ 0x' "$out/fuzz.log" | tail -n 25 >&2
+    fi
+    return "$status"
+}
+
+# summary TARGET: one Markdown table row from the run's log (corpus = libFuzzer's final
+# in-memory corpus, units/bytes, seeds included).
+summary() {
+    local target=$1 out=$root/.build-fuzz/$1
+    local log=$out/fuzz.log
+    local execs rate done_line cov ft corpus crashes
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+    done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$done_line")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$done_line")
+    corpus=$(sed -n 's/.* corp: \([^ ]*\).*/\1/p' <<< "$done_line")
+    crashes=$(find "$out" -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' -o -name 'oom-*' \) | wc -l)
+    echo "| \`$target\` | ${execs:-?} | ${rate:-?} | $(cat "$out/wall-seconds") s | $crashes | ${corpus:-?} | ${cov:-?} | ${ft:-?} |"
+}
+
+command=${1:-}
+case "$command" in
+    "" | -h | --help) echo "$usage"; exit 0 ;;
+    build) build "${2:?$usage}" && echo ".build-fuzz/$2/fuzz-$2" ;;
+    all)
+        runs=${2:-1000000}
+        failed=0
+        for target in "${all_targets[@]}"; do run "$target" "$runs" || failed=1; done
+        echo
+        echo "| target | executions | exec/s | wall time | crashes | corpus (units/bytes) | cov | ft |"
+        echo "|---|---|---|---|---|---|---|---|"
+        for target in "${all_targets[@]}"; do summary "$target"; done
+        exit "$failed" ;;
+    *)
+        run "$command" "${2:-1000000}" && status=0 || status=$?
+        echo
+        summary "$command"
+        exit "$status" ;;
 esac
-out=.build-fuzz/$target
-mkdir -p "$out/corpus"
-cp -n Fuzz/Corpus/"$target"/* "$out/corpus/" 2>/dev/null || true
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SynqFuzz \
-    "${sources[@]}" "Fuzz/Targets/$target.swift" -o "$out/fuzz-$target" 2> "$out/build.log" \
-    || { cat "$out/build.log" >&2; exit 1; }
-cd "$out"
-./"fuzz-$target" -runs="$runs" -max_len=4096 -print_final_stats=1 corpus 2>&1 | tail -n 12

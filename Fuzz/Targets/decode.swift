@@ -1,24 +1,111 @@
 import Foundation
+@testable import SynqAPI
 
 // libFuzzer target: every API response type, decoded and interpreted the way the clients
-// do it, must either produce a value or a typed error — never trap.
+// do it, must produce a value or a typed APIError — never trap — and whatever comes out
+// must survive what the program does next with it: printing the error, re-encoding the
+// value for `--json`, reading the rate-limit headers.
+//
+// Input: byte 0 picks the HTTP status; if byte 1 is odd, the bytes up to the first blank
+// line ("\n\n") after it are headers ("Name: value" per line) and the rest is the body;
+// otherwise fixed rate-limit headers are used and everything after byte 1 is the body.
 
-private let interpreterEnterprise = ResponseInterpreter(service: .enterprise, redact: Redactor([Secret("fuzz-secret-key")]))
-private let interpreterSynvo = ResponseInterpreter(service: .synvo, redact: Redactor([Secret("fuzz-secret-key")]))
+private let secret = "fuzz-secret-key"
+private let redactor = Redactor([Secret(secret)])
+private let enterprise = ResponseInterpreter(service: .enterprise, redact: redactor)
+private let synvo = ResponseInterpreter(service: .synvo, redact: redactor)
+private let statuses = [200, 201, 204, 299, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 0, 100, 302, 599, 999, -1]
+private let fixedHeaders = ["X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "7", "X-RateLimit-Reset": "1642694400"]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDecode(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let data = Data(bytes: start, count: count)
-    let status = count > 0 ? [200, 201, 400, 401, 403, 404, 429, 500, 503][Int(data[data.startIndex]) % 9] : 200
-    let response = HTTPResponse(status: status, headers: ["X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "7", "X-RateLimit-Reset": "1642694400"], body: data)
-    _ = try? interpreterEnterprise.decode(SynchronizerList.self, from: response)
-    _ = try? interpreterEnterprise.decode(SynchronizerResult.self, from: response)
-    _ = try? interpreterEnterprise.decode(PreferencesResponse.self, from: response)
-    _ = try? interpreterSynvo.decode(SynvoKeyList.self, from: response)
-    _ = try? interpreterSynvo.decode(CreatedSynvoKey.self, from: response)
-    let error = interpreterSynvo.error(for: response)
-    let text = error.description
-    if text.contains("fuzz-secret-key") { fatalError("secret leaked into an error description") }
-    if text.unicodeScalars.contains(where: Sanitizer.isUnsafe) { fatalError("control character in an error description") }
+    let bytes = Data(bytes: start, count: count)
+    guard bytes.count >= 2 else { return 0 }
+    let response = makeResponse(bytes)
+
+    check(enterprise, SynchronizerList.self, response)
+    check(enterprise, SynchronizerResult.self, response)
+    check(enterprise, PreferencesResponse.self, response)
+    check(synvo, SynvoKeyList.self, response)
+    if let created = check(synvo, CreatedSynvoKey.self, response) { checkSecretHidden(created) }
+
+    // The error bodies, through the interpreter (as both APIs) and as their Codable types.
+    checkDescription(enterprise.error(for: response))
+    checkDescription(synvo.error(for: response))
+    _ = try? JSONCoding.decoder().decode(EnterpriseErrorBody.self, from: response.body)
+    _ = try? JSONCoding.decoder().decode(SynvoErrorBody.self, from: response.body)
+
+    // The rate-limit headers, as every Synvo result carries them and `--json` prints them.
+    if let limit = RateLimit(headers: response.headers) {
+        encode(limit)
+        checkDescription(.rateLimited(.synvo, resetAt: limit.reset, rateLimit: limit))
+    }
+
+    // Dates: whatever the parser accepts, the formatter must print.
+    let text = String(decoding: response.body.prefix(64), as: UTF8.self)
+    if let date = JSONCoding.parseDate(text) { _ = JSONCoding.formatDate(date) }
     return 0
+}
+
+private func makeResponse(_ bytes: Data) -> HTTPResponse {
+    let status = statuses[Int(bytes[bytes.startIndex]) % statuses.count]
+    let rest = bytes.dropFirst(2)
+    guard bytes[bytes.startIndex + 1] & 1 == 1, let blank = rest.firstRange(of: Data("\n\n".utf8)) else {
+        return HTTPResponse(status: status, headers: fixedHeaders, body: Data(rest))
+    }
+    var headers: [String: String] = [:]
+    for line in String(decoding: rest[..<blank.lowerBound], as: UTF8.self).split(separator: "\n") {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        headers[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+    }
+    return HTTPResponse(status: status, headers: headers, body: Data(rest[blank.upperBound...]))
+}
+
+/// Decodes like the client; a value is re-encoded (plain and pretty, as `--json` does), an
+/// error is described.
+@discardableResult
+private func check<T: Codable>(_ interpreter: ResponseInterpreter, _ type: T.Type, _ response: HTTPResponse) -> T? {
+    do {
+        let value = try interpreter.decode(type, from: response)
+        encode(value)
+        _ = String(describing: value)
+        return value
+    } catch {
+        checkDescription(error)
+        return nil
+    }
+}
+
+private func encode<T: Encodable>(_ value: T) {
+    do {
+        _ = try JSONCoding.encoder().encode(value)
+        _ = try JSONCoding.encoder(pretty: true).encode(value)
+    } catch {
+        fatalError("a decoded value failed to encode: \(error)")
+    }
+}
+
+/// Error descriptions are shown on one terminal line: no secret, no control character.
+private func checkDescription(_ error: APIError) {
+    let text = error.description
+    if text.contains(secret) { fatalError("secret leaked into an error description") }
+    if text.unicodeScalars.contains(where: Sanitizer.isUnsafe) { fatalError("control character in an error description") }
+    _ = error.service
+}
+
+/// A created key's plaintext is only reachable through `reveal()`: never in a description or dump.
+/// (Compared with the same texts for a stand-in key, so a key like "keyID: " is not a false alarm.)
+private func checkSecretHidden(_ created: CreatedSynvoKey) {
+    let key = created.apiKey.reveal()
+    guard key.count >= 4 else { return }
+    let standIn = CreatedSynvoKey(success: created.success, keyID: created.keyID, apiKey: Secret("\u{1}"))
+    for (text, control) in zip(renderings(created), renderings(standIn)) where text.contains(key) && !control.contains(key) {
+        fatalError("the created key's plaintext appears in its description: \(text)")
+    }
+}
+
+private func renderings(_ created: CreatedSynvoKey) -> [String] {
+    var dumped = ""
+    dump(created, to: &dumped)
+    return [String(describing: created), String(reflecting: created), dumped, "\(created.apiKey)", created.apiKey.masked]
 }

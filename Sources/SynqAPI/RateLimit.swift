@@ -13,16 +13,25 @@ public struct RateLimit: Sendable, Hashable, Codable {
         self.reset = reset
     }
 
-    /// Reads the three headers; `nil` when any is missing or not a number.
+    /// Reads the three headers; `nil` when any is missing or not a number, or the reset time
+    /// is not a plausible date.
     public init?(headers: [String: String]) {
         func value(_ name: String) -> String? {
             headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
         guard let limit = value("X-RateLimit-Limit").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
               let remaining = value("X-RateLimit-Remaining").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-              let reset = value("X-RateLimit-Reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
+              let reset = value("X-RateLimit-Reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+              let resetDate = Self.plausibleDate(secondsSince1970: reset)
         else { return nil }
-        self.init(limit: limit, remaining: remaining, reset: Date(timeIntervalSince1970: reset))
+        self.init(limit: limit, remaining: remaining, reset: resetDate)
+    }
+
+    /// The date for a server-sent number of seconds, or nil unless it lies in years 1970…9999.
+    /// `Double` reads "1e300", "inf" and "nan" too, and such a date would trap wherever it is
+    /// turned into whole seconds (the countdown in messages, the `--json` timestamp).
+    static func plausibleDate(secondsSince1970 seconds: Double) -> Date? {
+        (0...253_402_300_799).contains(seconds) ? Date(timeIntervalSince1970: seconds) : nil
     }
 }
 

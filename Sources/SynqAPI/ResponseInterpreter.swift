@@ -26,7 +26,8 @@ struct ResponseInterpreter: Sendable {
         case 429:
             let limit = RateLimit(headers: response.headers)
             let retryAfter = response.headers.first { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame }
-                .flatMap { Double($0.value) }.map { Date().addingTimeInterval($0) }
+                .flatMap { Double($0.value.trimmingCharacters(in: .whitespaces)) }
+                .flatMap { $0 >= 0 ? RateLimit.plausibleDate(secondsSince1970: Date().timeIntervalSince1970 + $0) : nil }
             return .rateLimited(service, resetAt: limit?.reset ?? retryAfter, rateLimit: limit)
         default: return .server(service, status: response.status, message: message)
         }

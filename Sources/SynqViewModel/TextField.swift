@@ -80,6 +80,7 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
         case .deleteWordBackward:
             deleteWordBackward()
         }
+        regroup()
     }
 
     /// The editing keys of every text field; `KeyMap.helpSections` lists them too.
@@ -104,12 +105,29 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
         guard !clean.isEmpty else { return }
         characters.insert(contentsOf: clean, at: cursor)
         cursor += clean.count
+        regroup()
     }
 
     /// Empties the field.
     public mutating func clear() {
         characters.removeAll()
         cursor = 0
+    }
+
+    /// Keeps `characters` the grapheme clusters of the text. An edit can join clusters (a
+    /// combining accent typed after "e", a deletion that brings the halves of a flag together)
+    /// or split one, and the renderer counts the clusters of the whole text, so the two must
+    /// agree. The cursor keeps its place in the text, or moves to just after a cluster that
+    /// now spans it.
+    private mutating func regroup() {
+        let scalarsBeforeCursor = characters[..<cursor].reduce(0) { $0 + $1.unicodeScalars.count }
+        characters = Array(String(characters))
+        var scalars = 0
+        cursor = 0
+        while cursor < characters.count, scalars < scalarsBeforeCursor {
+            scalars += characters[cursor].unicodeScalars.count
+            cursor += 1
+        }
     }
 
     private mutating func deleteWordBackward() {

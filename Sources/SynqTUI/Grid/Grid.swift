@@ -24,13 +24,16 @@ public struct Grid: Sendable, Hashable {
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-    /// Paints `count` blank cells with a role (a row background, a bar).
+    /// Paints `count` blank cells with a role (a row background, a bar). A wide character it
+    /// cuts in two at either end is blanked, as `write` does.
     public mutating func fill(x: Int, y: Int, count: Int, role: StyleRole, text: String = " ") {
         guard y >= 0, y < height else { return }
         let start = max(0, x)
         let end = min(width, x + count)
         guard start < end else { return }
+        if start > 0, self[start, y].isContinuation { self[start - 1, y] = .blank(self[start - 1, y].role) }
         for column in start..<end { self[column, y] = Cell(text: text, width: 1, role: role) }
+        repairEdges(y: y, from: start, to: end)
     }
 
     public mutating func fill(rect: Rect, role: StyleRole) {

@@ -36,13 +36,25 @@ public enum TextLayout {
     /// `text` truncated and padded with spaces to exactly `columns` columns.
     public static func fit(_ text: String, to columns: Int, alignment: Alignment = .left, ellipsis: String = "…") -> String {
         let cut = truncate(text, to: columns, ellipsis: ellipsis)
-        let gap = max(0, columns - CharacterWidth.of(cut))
+        let gap = max(0, columns - self.columns(cut))
+        let padded: String
         switch alignment {
-        case .left: return cut + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + cut
+        case .left: padded = cut + String(repeating: " ", count: gap)
+        case .right: padded = String(repeating: " ", count: gap) + cut
         case .center:
             let left = gap / 2
-            return String(repeating: " ", count: left) + cut + String(repeating: " ", count: gap - left)
+            padded = String(repeating: " ", count: left) + cut + String(repeating: " ", count: gap - left)
         }
+        // A padding space can join the grapheme beside it (a space after a prepended mark like
+        // U+0600, a space before a combining mark); top up at the outer edge, where it cannot.
+        let short = columns - self.columns(padded)
+        guard short > 0 else { return padded }
+        return alignment == .right ? String(repeating: " ", count: short) + padded : padded + String(repeating: " ", count: short)
+    }
+
+    /// Columns `text` takes when written to a `Grid`, which gives a zero-width grapheme (a lone
+    /// combining mark) a cell of its own. `CharacterWidth.of` is the width on a plain terminal line.
+    public static func columns(_ text: String) -> Int {
+        text.reduce(0) { $0 + max(1, CharacterWidth.of($1)) }
     }
 }

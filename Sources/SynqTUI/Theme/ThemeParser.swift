@@ -16,6 +16,9 @@ import TOMLKit
 /// underline, reverse, italic. Anything else is an error naming the file and line.
 public enum ThemeParser {
     public static func parse(_ text: String, name: String, source: String) throws(ThemeError) -> Theme {
+        if let (line, column) = TableHeaderCheck.firstBadHeader(in: text) {
+            throw .syntax(source: source, line: line, column: column, message: "a table name must start with a letter, digit, _, - or a quote")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

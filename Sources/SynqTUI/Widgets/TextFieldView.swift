@@ -6,8 +6,10 @@ enum TextFieldView {
     /// Returns the cursor position on screen.
     static func draw(label: String, field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int,
                      labelRole: StyleRole = .prompt, fieldRole: StyleRole = .input) -> (x: Int, y: Int) {
-        let used = label.isEmpty ? 0 : grid.write(label + " ", x: x, y: y, role: labelRole, maxWidth: width)
-        let room = max(1, width - used)
+        guard width > 0 else { return (x, y) }
+        // The label leaves at least one column, so the field never spills past `width`.
+        let used = label.isEmpty ? 0 : grid.write(label + " ", x: x, y: y, role: labelRole, maxWidth: width - 1)
+        let room = width - used
         let characters = Array(Grid.displayable(field.display, glyphs: grid.glyphs))
         let cursor = min(field.cursor, characters.count)
         // Show the tail of a long entry so the cursor stays on screen.
@@ -22,7 +24,7 @@ enum TextFieldView {
         let visible = String(characters[start...].prefix(room))
         grid.fill(x: x + used, y: y, count: room, role: fieldRole)
         grid.write(visible, x: x + used, y: y, role: fieldRole, maxWidth: room)
-        let cursorX = x + used + CharacterWidth.of(String(characters[start..<cursor]))
+        let cursorX = x + used + TextLayout.columns(String(characters[start..<cursor]))
         return (min(cursorX, x + width - 1), y)
     }
 }

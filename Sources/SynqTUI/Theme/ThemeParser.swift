@@ -16,8 +16,8 @@ import TOMLKit
 /// underline, reverse, italic. Anything else is an error naming the file and line.
 public enum ThemeParser {
     public static func parse(_ text: String, name: String, source: String) throws(ThemeError) -> Theme {
-        if let (line, column) = TableHeaderCheck.firstBadHeader(in: text) {
-            throw .syntax(source: source, line: line, column: column, message: "a table name must start with a letter, digit, _, - or a quote")
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            throw .syntax(source: source, line: problem.line, column: problem.column, message: problem.message)
         }
         let table: TOMLTable
         do {

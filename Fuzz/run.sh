@@ -64,9 +64,9 @@ build_module() {
 }
 
 # TOMLKit and its C++ core, built once into .build-fuzz/tomlkit from the resolved checkout.
-# toml++ is compiled with NDEBUG, as in a release build of synq: its assertions (several of
-# which malformed input can reach; see Fuzz/RESULTS.md) would otherwise stop every run at
-# the first one, and what must not crash is the code that ships.
+# toml++ keeps its assertions, as in a debug build of synq: malformed input that reaches one
+# (see TOMLPrecheck and Fuzz/RESULTS.md) aborts a debug build and is undefined behaviour in
+# a release build, so every one is a crash here.
 build_tomlkit() {
     local out=$root/.build-fuzz/tomlkit
     [[ -f $out/TOMLKit.o && -f $out/TOMLKit.swiftmodule ]] && return 0
@@ -75,7 +75,7 @@ build_tomlkit() {
     mkdir -p "$out"
     local cpp
     for cpp in "$checkout"/Sources/CTOML/Sources/*.cpp; do
-        clang++ -std=c++17 -O1 -g -w -fsanitize=fuzzer-no-link,address -DTOML_EXCEPTIONS=1 -DNDEBUG \
+        clang++ -std=c++17 -O1 -g -w -fsanitize=fuzzer-no-link,address -DTOML_EXCEPTIONS=1 \
             -I "$checkout/Sources/CTOML/include" -c "$cpp" -o "$out/ctoml-$(basename "$cpp" .cpp | tr -c 'A-Za-z0-9\n' _).o"
     done
     local sources=()

@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "synq", targets: ["synq"]),
+        .library(name: "SynqText", targets: ["SynqText"]),
         .library(name: "SynqAPI", targets: ["SynqAPI"]),
         .library(name: "SynqViewModel", targets: ["SynqViewModel"]),
         .library(name: "SynqTUI", targets: ["SynqTUI"]),
@@ -30,16 +31,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // What makes text safe and measurable: the sanitizer and its byte filter, display
+        // widths, truncation and padding, relative times. Foundation only; every layer uses it.
+        .target(name: "SynqText", dependencies: [], swiftSettings: strict),
         // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
         .target(
             name: "SynqAPI",
-            dependencies: [],
+            dependencies: ["SynqText"],
             swiftSettings: strict
         ),
         // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.
         .target(
             name: "SynqViewModel",
-            dependencies: ["SynqAPI"],
+            dependencies: ["SynqAPI", "SynqText"],
             swiftSettings: strict
         ),
         // ncurses shim: the only C that touches the terminal library.
@@ -52,6 +56,7 @@ let package = Package(
             name: "SynqTUI",
             dependencies: [
                 "SynqViewModel",
+                "SynqText",
                 "CNcurses",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -62,6 +67,7 @@ let package = Package(
             name: "SynqSandbox",
             dependencies: [
                 "SynqAPI",
+                "SynqText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -75,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig",
+                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -87,6 +93,7 @@ let package = Package(
             name: "SynqConfig",
             dependencies: [
                 "SynqAPI",
+                "SynqText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -103,10 +110,11 @@ let package = Package(
         ),
         // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
         .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
+        .testTarget(name: "SynqTextTests", dependencies: ["SynqText"], swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqText", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]
 )

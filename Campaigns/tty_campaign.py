@@ -284,7 +284,7 @@ def is_unsafe(char):
 
 
 def sanitized(text):
-    """What Sources/SynqAPI/Sanitizer.swift makes of `text`."""
+    """What Sources/SynqText/Sanitizer.swift makes of `text`."""
     out = []
     for char in text:
         if is_unsafe(char):

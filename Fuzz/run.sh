@@ -9,12 +9,12 @@
 #   decode     every API response type, with fuzzed status and headers, through the
 #              clients' ResponseInterpreter; successes re-encoded the way --json prints them
 #   sanitize   the control-character sanitizer (Sanitizer.clean / excerpt)
-#   width      CharacterWidth, TextLayout.truncate/fit and Grid.write/fill
+#   width      CharacterWidth, TextLayout.truncate/fit (SynqText) and Grid.write/fill
 #   textfield  TextField edited by a key sequence decoded from the input, drawn by TextFieldView
 #   theme      ThemeParser on arbitrary TOML text (TOMLKit and its C++ toml++ underneath)
 #
 # Each target is linked against the project's own source files, compiled here as modules of
-# the same names (SynqAPI, and the parts of SynqViewModel / SynqTUI it needs, which need no
+# the same names (SynqText, SynqAPI, and the parts of SynqViewModel / SynqTUI it needs, which need no
 # ncurses) with -enable-testing so internal types are reachable. Everything, TOMLKit and
 # toml++ included, is instrumented with -sanitize=fuzzer,address. Output goes to
 # .build-fuzz/TARGET/: the growing corpus (seeded read-only from Fuzz/Corpus/TARGET),
@@ -99,7 +99,8 @@ build() {
     local mods=$out/modules
     rm -rf "$mods"
     mkdir -p "$mods" "$out/corpus"
-    local link=("$mods"/SynqAPI.o) extra=() support=()
+    local link=("$mods"/SynqText.o "$mods"/SynqAPI.o) extra=() support=()
+    build_module "$mods" SynqText "${project_flags[@]}" -- Sources/SynqText/*.swift
     build_module "$mods" SynqAPI "${project_flags[@]}" -- Sources/SynqAPI/*.swift
     case "$target" in
         decode|sanitize) ;;

@@ -1,5 +1,6 @@
 import SynqAPI
 @testable import SynqTUI
+import SynqText
 
 // Shared by the `width` and `textfield` targets: what must hold of any grid, whatever was
 // written into it.

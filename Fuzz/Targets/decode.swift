@@ -1,5 +1,6 @@
 import Foundation
 @testable import SynqAPI
+import SynqText
 
 // libFuzzer target: every API response type, decoded and interpreted the way the clients
 // do it, must produce a value or a typed APIError — never trap — and whatever comes out

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 // libFuzzer target: the control-character sanitizer must leave no unsafe scalar behind,
 // must leave safe text alone, and must be idempotent on its own output; excerpts stay short

@@ -2,6 +2,7 @@ import Foundation
 import SynqAPI
 @testable import SynqTUI
 @testable import SynqViewModel
+import SynqText
 
 // libFuzzer target: a TextField edited by a key sequence decoded from the input, checked
 // after every key against a reference model, then drawn by TextFieldView.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SynqTUI
+import SynqText
 
 // libFuzzer target: any bytes as a theme file. ThemeParser either returns a theme or throws
 // a ThemeError (the signature's typed throw makes any other error impossible) with a

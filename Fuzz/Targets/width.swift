@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 @testable import SynqTUI
+import SynqText
 
 // libFuzzer target: width measurement and everything that lines text up with it.
 // CharacterWidth gives 0, 1 or 2 per grapheme; TextLayout.truncate never yields more

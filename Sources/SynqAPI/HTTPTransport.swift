@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import SynqText
 #endif
 
 /// One HTTP exchange, in plain values, so clients can be tested over any transport.

@@ -1,4 +1,5 @@
 import Foundation
+import SynqText
 
 extension Redactor {
     /// `Sanitizer.excerpt` of a body with every secret removed *before* it is cut: cutting

@@ -1,4 +1,5 @@
 import Foundation
+import SynqText
 
 /// A validated base URL for one service. Plain `http` is accepted only for loopback
 /// hosts unless `allowInsecure` is set, because the API key travels in a header.

@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import TOMLKit
+import SynqText
 
 /// Reads and writes the profiles (`config.toml`) and their keys (`credentials.json`) in the
 /// config folder. The folder is 0700 and both files 0600, each written atomically; the keys

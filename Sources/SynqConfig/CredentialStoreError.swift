@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Why the credential store could not be read or changed.
 public enum CredentialStoreError: Error, Sendable, Equatable {

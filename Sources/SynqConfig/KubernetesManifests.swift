@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// One replica's synchronizer, as the Kubernetes manifests carry it.
 public struct ReplicaSynchronizer: Sendable, Equatable {

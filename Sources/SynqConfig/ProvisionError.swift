@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Why provisioning stopped before doing anything irreversible.
 public enum ProvisionError: Error, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// What `synq provision` was asked to do.
 public struct ProvisionRequest: Sendable, Equatable {

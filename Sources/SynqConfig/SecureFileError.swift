@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Why a private file could not be read or written.
 public enum SecureFileError: Error, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

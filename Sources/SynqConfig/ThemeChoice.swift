@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Which TUI theme a run uses, and where that name came from. Precedence: `--theme`, then
 /// `SYNQ_THEME`, then the profile's `theme` in config.toml, then the file's top-level `theme`,

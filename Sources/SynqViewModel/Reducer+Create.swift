@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Creating synchronizers and Synvo keys: prompt → one request, never retried.
 extension Reducer {

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Poll policy: the visible pane's resource is polled every `refreshInterval` (the Synvo
 /// keys stretched to fit the rate-limit budget); hidden panes are not polled and are

@@ -1,4 +1,5 @@
 import SynqAPI
+import SynqText
 
 /// An editable line of text with a cursor: the filter field, name prompts and masked
 /// credential entry. A value type; `apply(_:)` edits it for one key.

@@ -3,6 +3,7 @@ import SynqAPI
 import SynqSandbox
 import SynqTestSupport
 import Testing
+import SynqText
 
 /// Headless output of hostile server text: nothing that could drive a terminal (ESC, DEL,
 /// C1 such as U+009B CSI, bidi overrides) reaches stdout, and JSON still carries the exact text.

@@ -3,6 +3,7 @@ import SynqAPI
 import SynqViewModel
 import Testing
 @testable import SynqTUI
+import SynqText
 
 /// Names a hostile or broken server might send: they must show as text, line up, and
 /// never put a control character into the grid.

@@ -1,6 +1,7 @@
 import Testing
 import SynqViewModel
 @testable import SynqTUI
+import SynqText
 
 /// Layout corner cases found by Fuzz/run.sh width and textfield.
 @Suite struct LayoutEdgeTests {

@@ -2,19 +2,6 @@ import Testing
 @testable import SynqTUI
 
 @Suite struct WidthTests {
-    @Test(arguments: [
-        ("a", 1), ("漢", 2), ("Ａ", 2), ("한", 2), ("👍", 2), ("🚀", 2), ("e\u{301}", 1), ("\u{301}", 0),
-        ("\u{200B}", 0), ("é", 1), ("€", 1), ("─", 1), ("ア", 2), ("ｱ", 1), ("👨‍👩‍👧", 2),
-    ])
-    func characterWidth(text: String, expected: Int) {
-        #expect(CharacterWidth.of(Character(text)) == expected)
-    }
-
-    @Test func stringWidth() {
-        #expect(CharacterWidth.of("東京 tokyo") == 10)
-        #expect(CharacterWidth.of("") == 0)
-    }
-
     @Test func wideCharacterTakesTwoCells() {
         var grid = Grid(width: 6, height: 1)
         let used = grid.write("a東b", x: 0, y: 0, role: .base)
@@ -60,14 +47,6 @@ import Testing
         var grid = Grid(width: 10, height: 1, glyphs: .ascii)
         grid.write("é東x", x: 0, y: 0, role: .base)
         #expect(grid.text == "??x")
-    }
-
-    @Test func truncateIsWidthAware() {
-        #expect(TextLayout.truncate("東京東京", to: 5) == "東京…")
-        #expect(TextLayout.truncate("abc", to: 3) == "abc")
-        #expect(TextLayout.truncate("abcd", to: 3) == "ab…")
-        #expect(TextLayout.fit("東", to: 4, alignment: .right) == "  東")
-        #expect(TextLayout.truncate(String(repeating: "x", count: 10_000), to: 8, ellipsis: "~") == "xxxxxxx~")
     }
 
     @Test func columnsDropInOrderWhenNarrow() {

@@ -1,4 +1,5 @@
 import SynqAPI
+import SynqText
 
 /// A screen's worth of cells, drawn by the renderer and blitted by the backend.
 ///

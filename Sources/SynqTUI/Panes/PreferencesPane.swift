@@ -1,5 +1,6 @@
 import Foundation
 import SynqViewModel
+import SynqText
 
 /// The preferences pane: label/value lines. The dashboard password is always a mask
 /// (`PreferencesView` never holds more than whether one is set).

@@ -1,5 +1,6 @@
 import Foundation
 import SynqViewModel
+import SynqText
 
 /// The synchronizers table: name, state (coloured), key (shortened; the full key is on the
 /// detail line), created (relative), id.

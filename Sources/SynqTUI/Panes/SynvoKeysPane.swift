@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqViewModel
+import SynqText
 
 /// The Synvo keys table: name, key id, status (each status its own colour), created, last used.
 enum SynvoKeysPane {

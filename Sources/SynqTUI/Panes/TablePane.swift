@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqViewModel
+import SynqText
 
 /// The frame shared by the table panes: a box titled with the count, sort and filter, and
 /// inside it the table, or a centred line when there is nothing to show yet.

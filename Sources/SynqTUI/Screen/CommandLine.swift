@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// The line above the status bar: a y/n question, a prompt's field, the filter being
 /// typed, the latest message, why the last refresh failed, or the selected row's details,

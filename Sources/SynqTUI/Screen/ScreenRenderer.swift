@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// Draws a whole `AppState` into a `Grid`: tabs, the current pane, the command line, the
 /// status bar, and the help overlay or key modal on top. Pure apart from `ScrollMemory`,

@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// What the status bar says for a state: pane counts, freshness or the error and its age,
 /// marks and pending toggles, the Synvo budget or 429 countdown, read-only.

@@ -1,6 +1,7 @@
 import CNcurses
 import Foundation
 import SynqViewModel
+import SynqText
 
 /// The terminal thread's side of the session: owns ncurses from `initscr` to `endwin`,
 /// and is only ever touched by that one thread. It sleeps in poll(2) on standard input

@@ -1,3 +1,5 @@
+import SynqText
+
 /// A rectangle with a one-cell border and an optional title set into the top edge.
 public struct Box: Sendable {
     public var rect: Rect

@@ -1,3 +1,5 @@
+import SynqText
+
 /// One column of a table widget: header, how wide, alignment, the cell text and style.
 ///
 /// Panes configure tables with a list of these; the widget does the rest, so no pane

@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// The `?` overlay, written from the same `KeyMap` that dispatches keys: the sections
 /// that matter for the current pane, flowed into as many columns as fit. When they do not

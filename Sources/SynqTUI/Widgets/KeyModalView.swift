@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// The one-time Synvo key modal. The key is masked unless the user asked to see it; when
 /// shown it wraps over as many lines as it needs, since a cut key would be useless. On a

@@ -1,3 +1,5 @@
+import SynqText
+
 /// The bottom line: segments with priorities. When the line is too narrow the least
 /// important segments go first, so the read-only marker, a 429 countdown and an error
 /// are the last to disappear.

@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// The tab line at the top: `1 Synchronizers  2 Preferences  3 Synvo keys`, the current
 /// pane highlighted, short titles when the terminal is narrow.

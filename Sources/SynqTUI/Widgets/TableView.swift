@@ -1,3 +1,5 @@
+import SynqText
+
 /// Draws a table: header line, then the visible slice of rows with a three-cell gutter
 /// (mark, then pending/changed), the selected row highlighted. Only rows inside the
 /// viewport are read, so a million-row table costs the same as a ten-row one.

@@ -1,4 +1,5 @@
 import SynqViewModel
+import SynqText
 
 /// Draws a text field on one line: label, then the field's display text (bullets when
 /// masked: the plaintext is never read), scrolled so the cursor stays visible.

@@ -1,3 +1,5 @@
+import SynqText
+
 /// Line breaking for dialog text: sentences wrap at spaces, keys (no spaces) anywhere.
 enum TextWrap {
     /// Wraps text at spaces to `width` columns; a word longer than the line is hard-wrapped.

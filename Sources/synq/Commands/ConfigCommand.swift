@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SynqAPI
 import SynqConfig
+import SynqText
 
 /// `synq config …`: profiles, base URLs and how the stored keys are protected.
 struct ConfigCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynqAPI
+import SynqText
 
 /// `synq keys …`: Synvo API keys.
 struct KeysCommand: AsyncParsableCommand {
@@ -44,7 +45,7 @@ struct ListKeys: AsyncParsableCommand {
             let now = Date()
             var table = TextTable([.init(title: "NAME"), .init(title: "KEY ID"), .init(title: "STATUS"), .init(title: "CREATED"), .init(title: "LAST USED")])
             for key in keys {
-                table.append([key.name ?? "", key.keyID, key.status.rawValue, Age.describe(key.createdAt, now: now), Age.describe(key.lastUsedAt, now: now)])
+                table.append([key.name ?? "", key.keyID, key.status.rawValue, RelativeTime.ago(key.createdAt, now: now), RelativeTime.ago(key.lastUsedAt, now: now)])
             }
             try StandardOutput.write(table.render())
         }

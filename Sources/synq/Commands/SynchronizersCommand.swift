@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynqAPI
+import SynqText
 
 /// `synq synchronizers …`: list, create, enable, disable.
 struct SynchronizersCommand: AsyncParsableCommand {
@@ -113,7 +114,7 @@ enum SynchronizerTable {
                 synchronizer.name,
                 synchronizer.isEnabled.map { $0 ? "enabled" : "disabled" } ?? "unknown",
                 synchronizer.key,
-                Age.describe(synchronizer.createdAt, now: now),
+                RelativeTime.ago(synchronizer.createdAt, now: now),
                 synchronizer.id,
             ])
         }

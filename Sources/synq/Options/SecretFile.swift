@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Reads a credential from a file or standard input. Like ssh with private keys, a file
 /// that group or others can read is refused, since the key would not be private.

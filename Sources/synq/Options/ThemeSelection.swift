@@ -3,6 +3,7 @@ import Foundation
 import SynqAPI
 import SynqConfig
 import SynqTUI
+import SynqText
 
 /// The TUI's colours, resolved like every other setting: `--theme`, then `SYNQ_THEME`, then
 /// the profile's and then the top-level `theme` of config.toml (`ThemeChoice`), loaded with

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Writes command output to stdout. A full disk or a closed descriptor ends the command
 /// with a one-line error and exit 74 instead of Foundation's trap in `FileHandle.write(_:)`.

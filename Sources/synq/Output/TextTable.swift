@@ -1,6 +1,6 @@
 import Foundation
 import SynqAPI
-import SynqTUI
+import SynqText
 
 /// An aligned plain-text table for headless output. Cells are sanitised (server text can
 /// carry escape sequences) and padded by display width, so CJK names keep columns straight.

@@ -1,11 +1,15 @@
 import Foundation
 
-/// Short human times for tables and the status bar: "just now", "42s ago", "3d ago",
-/// "never". Pure: the caller passes `now` (the renderer uses `AppState.now`).
+/// Short human times for the TUI tables, the status bar and the headless tables — one rule
+/// for all of them: "just now" (under 5 s, or up to a minute ahead, a server clock running
+/// a little fast), "42s ago", "3m ago", "5h ago", "40d ago" (under 60 days), "3mo ago"
+/// (under a year), "2y ago"; "in the future" beyond a minute ahead; "never" for no date.
+/// Pure: the caller passes `now` (the renderer uses `AppState.now`).
 public enum RelativeTime {
     public static func ago(_ date: Date?, now: Date) -> String {
         guard let date else { return "never" }
         let seconds = Int(now.timeIntervalSince(date).rounded(.down))
+        if seconds < -60 { return "in the future" }
         if seconds < 5 { return "just now" }
         if seconds < 60 { return "\(seconds)s ago" }
         let minutes = seconds / 60

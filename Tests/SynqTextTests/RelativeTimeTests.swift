@@ -1,21 +1,28 @@
 import Foundation
 import Testing
-@testable import SynqViewModel
+import SynqText
 
 @Suite struct RelativeTimeTests {
+    static let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+    static func at(_ seconds: TimeInterval) -> Date { t0.addingTimeInterval(seconds) }
+
     static let cases: [(Double, String)] = [
         (0, "just now"), (4, "just now"), (42, "42s ago"), (60, "1m ago"), (3599, "59m ago"),
         (3600, "1h ago"), (259_200, "3d ago"), (7_776_000, "3mo ago"), (69_120_000, "2y ago"),
         (-30, "just now"),
+        // The boundaries of each unit, the same for the TUI and the headless tables.
+        (5, "5s ago"), (59, "59s ago"), (86_399, "23h ago"), (86_400, "1d ago"), (5_183_999, "59d ago"),
+        (5_184_000, "2mo ago"), (31_449_600, "12mo ago"), (31_536_000, "1y ago"), (-60, "just now"),
+        (-61, "in the future"),
     ]
 
     @Test(arguments: cases)
     func ago(seconds: Double, expected: String) {
-        #expect(RelativeTime.ago(at(-seconds), now: t0) == expected)
+        #expect(RelativeTime.ago(Self.at(-seconds), now: Self.t0) == expected)
     }
 
     @Test func neverForNil() {
-        #expect(RelativeTime.ago(nil, now: t0) == "never")
+        #expect(RelativeTime.ago(nil, now: Self.t0) == "never")
     }
 
     @Test func durations() {

@@ -4,13 +4,21 @@ import Foundation
 /// character (C0, DEL, C1, bidi overrides and isolates) becomes a visible escape such as
 /// `\x1b` or `\u{202E}`, so a hostile name can never drive the terminal.
 public enum Sanitizer {
+    /// Every scalar that could drive a terminal: C0, DEL and C1 controls, bidi marks,
+    /// overrides and isolates (U+061C, U+200E/F, U+202A...U+202E, U+2066...U+2069), the line
+    /// and paragraph separators (U+2028/9) and the BOM. The one definition: `isUnsafe` and
+    /// `TerminalSafeBytes` both read it.
+    public static let unsafeScalars: [ClosedRange<UInt32>] = [
+        0x00...0x1F, 0x7F...0x9F, 0x061C...0x061C, 0x200E...0x200F,
+        0x2028...0x202E, 0x2066...0x2069, 0xFEFF...0xFEFF,
+    ]
+
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F, 0x80...0x9F: true
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
-        case 0x2028, 0x2029, 0xFEFF: true
-        default: false
-        }
+        let value = scalar.value
+        if value < 0x20 { return true }
+        if value < 0x7F { return false }
+        for range in unsafeScalars where range.contains(value) { return true }
+        return false
     }
 
     public static func escape(_ scalar: Unicode.Scalar) -> String {
@@ -40,25 +48,5 @@ public enum Sanitizer {
         if cleaned.isEmpty { return "(empty body)" }
         if cleaned.count > limit || data.count > prefix.count { return String(cleaned.prefix(limit)) + "…" }
         return cleaned
-    }
-}
-
-/// Removes a known secret from text a server sent back, in case it echoes the credential.
-public struct Redactor: Sendable {
-    private let secrets: [String]
-
-    public init(_ secrets: [Secret]) {
-        self.secrets = secrets.map { $0.reveal() }.filter { $0.count >= 4 }
-    }
-
-    /// UTF-8 length of the longest secret, so a caller can keep enough text around a cut.
-    public var longestSecretBytes: Int { secrets.map(\.utf8.count).max() ?? 0 }
-
-    public func callAsFunction(_ text: String) -> String {
-        var result = text
-        for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: "<redacted>")
-        }
-        return result
     }
 }

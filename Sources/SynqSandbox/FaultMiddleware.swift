@@ -52,6 +52,30 @@ struct FaultMiddleware: RouterMiddleware {
         case .body:
             let code = rule.status ?? 200
             return JSONResponses.raw(rule.bodyData ?? Data(), status: HTTPStatus(code: code, reasonPhrase: Self.reasons[code] ?? "HTTP \(code)"))
+        case .trickle:
+            var response = try await next(request, context)
+            let data = try await response.body.collect()
+            let interval = Duration.milliseconds(rule.intervalMs ?? FaultRule.defaultTrickleIntervalMs)
+            response.body = trickled(ByteBuffer(bytes: data), every: interval, context: context, releasedAfter: taken.clears)
+            return response
+        }
+    }
+
+    /// The body with its real length, one byte per `interval`; the rest at once when the
+    /// faults are cleared, nothing more once the client has gone or the server is stopping.
+    private func trickled(_ data: ByteBuffer, every interval: Duration, context: Context, releasedAfter clears: Int) -> ResponseBody {
+        ResponseBody(contentLength: data.readableBytes) { writer in
+            var rest = data
+            var released = false
+            while !released, let byte = rest.readSlice(length: 1) {
+                try await writer.write(byte)
+                guard rest.readableBytes > 0 else { break }
+                // Throws when the client has gone or the server is stopping: the body ends there.
+                try await hold(context, for: interval, releasedAfter: clears)
+                released = await injector.isReleased(since: clears)
+            }
+            if rest.readableBytes > 0 { try await writer.write(rest) }
+            try await writer.finish(nil)
         }
     }
 

@@ -1,12 +1,14 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 extension FaultRule {
     /// Reads a rule from the command line: either the JSON the control route takes, or the
     /// short form `KIND[:VALUE][@ROUTE][#COUNT]`, e.g. `status:503@GET /user/api_keys/list#3`,
-    /// `latency:2000`, `drop#1`, `large:1048576`, `wrongType:isEnabled`, `body:eyJ9`.
+    /// `latency:2000`, `drop#1`, `large:1048576`, `wrongType:isEnabled`, `body:eyJ9`, `trickle:2000`.
     /// VALUE is the status for `status`, milliseconds for `latency`, bytes for `large`, the
-    /// field name for `wrongType` and the base64 answer for `body` (sent with status 200).
+    /// field name for `wrongType`, the base64 answer for `body` (sent with status 200) and
+    /// the milliseconds between two body bytes for `trickle`.
     public init(parsing text: String) throws(FaultRuleError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("{") {
@@ -52,6 +54,11 @@ extension FaultRule {
             rule.field = value
         case .body:
             rule.bodyBase64 = value
+        case .trickle:
+            if let value {
+                guard let ms = Int(value) else { throw .badInterval(nil) }
+                rule.intervalMs = ms
+            }
         default:
             break
         }

@@ -22,6 +22,11 @@ public enum FaultKind: String, Codable, Sendable, CaseIterable {
     /// Answer `status` (default 200) with exactly the bytes of `bodyBase64`, as
     /// `application/json`, whatever they are: hostile text, invalid UTF-8, anything.
     case body
+    /// Answer the real status and headers at once, then the body one byte every `intervalMs`
+    /// (default 1000): a server that never stalls long enough for an idle timeout but takes
+    /// ages to finish, for testing a client's total deadline. Clearing the faults sends the
+    /// rest at once.
+    case trickle
 }
 
 /// One fault to inject: which requests it matches, what it does, and how many times.
@@ -42,9 +47,12 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var field: String?
     /// The raw answer for `.body`, base64 so any bytes (invalid UTF-8 too) fit in JSON.
     public var bodyBase64: String?
+    /// Milliseconds between two bytes of a `.trickle` body.
+    public var intervalMs: Int?
 
     public init(route: String = "*", kind: FaultKind, status: Int? = nil, latencyMs: Int? = nil,
-                count: Int? = nil, bytes: Int? = nil, field: String? = nil, bodyBase64: String? = nil) {
+                count: Int? = nil, bytes: Int? = nil, field: String? = nil, bodyBase64: String? = nil,
+                intervalMs: Int? = nil) {
         self.route = route
         self.kind = kind
         self.status = status
@@ -53,6 +61,7 @@ public struct FaultRule: Codable, Sendable, Equatable {
         self.bytes = bytes
         self.field = field
         self.bodyBase64 = bodyBase64
+        self.intervalMs = intervalMs
     }
 
     /// Largest body `.large` will send, so a typo cannot exhaust memory.
@@ -60,6 +69,7 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public static let defaultLargeBytes = 50 * 1_048_576
     /// Longest a `.hang` or `.latency` holds a request.
     public static let maxHold: Duration = .seconds(600)
+    public static let defaultTrickleIntervalMs = 1000
 
     /// Checks the values a rule needs, so a bad rule is refused when added, not when it fires.
     public func validated() throws(FaultRuleError) -> FaultRule {
@@ -75,6 +85,8 @@ public struct FaultRule: Codable, Sendable, Equatable {
         case .body:
             if let status, !(200...599).contains(status) { throw .badBodyStatus(status) }
             guard bodyData != nil else { throw .badBody }
+        case .trickle:
+            if let intervalMs, intervalMs < 1 || intervalMs > 600_000 { throw .badInterval(intervalMs) }
         default:
             break
         }

@@ -11,6 +11,7 @@ public enum FaultRuleError: Error, Sendable, Equatable, CustomStringConvertible,
     case badBytes(Int?)
     case badBody
     case badBodyStatus(Int)
+    case badInterval(Int?)
 
     public var description: String {
         switch self {
@@ -24,6 +25,7 @@ public enum FaultRuleError: Error, Sendable, Equatable, CustomStringConvertible,
         case .badBytes(let bytes): "a large fault needs bytes between 1 and \(FaultRule.maxLargeBytes) (got \(bytes.map(String.init) ?? "none"))"
         case .badBody: "a body fault needs bodyBase64: the answer's bytes in base64"
         case .badBodyStatus(let status): "a body fault's status must be between 200 and 599 (got \(status))"
+        case .badInterval(let ms): "a trickle fault needs intervalMs between 1 and 600000 (got \(ms.map(String.init) ?? "none"))"
         }
     }
 

@@ -19,7 +19,7 @@ struct SandboxCommand: AsyncParsableCommand {
         Faults (repeatable --fault) use KIND[:VALUE][@ROUTE][#COUNT] or the JSON the control \
         route takes. KIND is latency (VALUE ms), status (VALUE code), malformed, truncated, drop, \
         hang, large (VALUE bytes), wrongType (VALUE field), body (VALUE the base64 answer, \
-        status 200). Examples: --fault 'status:503#2', \
+        status 200), trickle (VALUE ms between body bytes, default 1000). Examples: --fault 'status:503#2', \
         --fault 'latency:3000@GET /api/synq-keys/enterprise/synchronizers'. At run time: \
         GET/POST/DELETE /__sandbox/faults and POST /__sandbox/reset, from loopback only.
         """

@@ -15,6 +15,8 @@ import Testing
         #expect(try FaultRule(parsing: "HANG").kind == .hang)
         #expect(try FaultRule(parsing: "body:/3t9@GET /user/api_keys/list#1")
             == FaultRule(route: "GET /user/api_keys/list", kind: .body, count: 1, bodyBase64: "/3t9"))
+        #expect(try FaultRule(parsing: "trickle:250@GET /user/api_keys/list") == FaultRule(route: "GET /user/api_keys/list", kind: .trickle, intervalMs: 250))
+        #expect(try FaultRule(parsing: "trickle").intervalMs == nil, "one byte a second by default")
     }
 
     @Test func aBodyRuleDecodesItsBytes() throws {
@@ -29,7 +31,7 @@ import Testing
     }
 
     @Test(arguments: ["explode", "status", "status:abc", "status:200", "latency", "latency:-5", "drop#0", "drop#x", "large:0", "{not json", "status:503@ ",
-                         "body", "body:not base64!", #"{"kind":"body","route":"*","status":99,"bodyBase64":"e30="}"#])
+                         "body", "body:not base64!", "trickle:0", "trickle:x", "trickle:600001", #"{"kind":"body","route":"*","status":99,"bodyBase64":"e30="}"#])
     func refusesBadRules(text: String) {
         #expect(throws: FaultRuleError.self) { try FaultRule(parsing: text) }
     }

@@ -58,10 +58,17 @@ let package = Package(
                 "SynqViewModel",
                 "SynqText",
                 "CNcurses",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "SynqTOML",
             ],
             swiftSettings: strict
         ),
+        // The one TOML entry point (themes, config.toml): checks that keep toml++ from asserting, then TOMLKit.
+        .target(
+            name: "SynqTOML",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SynqTOMLTests", dependencies: ["SynqTOML"], swiftSettings: strict),
         // The local development server speaking both APIs, state in SQLite.
         .target(
             name: "SynqSandbox",
@@ -78,10 +85,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // setrlimit/prctl at process start (prctl is variadic, so C): no core dumps of secrets.
+        .target(name: "CHardening"),
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig",
+                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "CHardening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -96,7 +105,7 @@ let package = Package(
                 "SynqText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "SynqTOML",
             ],
             swiftSettings: strict
         ),

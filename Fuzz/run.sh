@@ -12,6 +12,8 @@
 #   width      CharacterWidth, TextLayout.truncate/fit (SynqText) and Grid.write/fill
 #   textfield  TextField edited by a key sequence decoded from the input, drawn by TextFieldView
 #   theme      ThemeParser on arbitrary TOML text (TOMLKit and its C++ toml++ underneath)
+#   config     config.toml as CredentialStore reads it: ProfilesDocument through TOMLText, and
+#              a parsed document renders back to the same document
 #
 # Each target is linked against the project's own source files, compiled here as modules of
 # the same names (SynqText, SynqAPI, and the parts of SynqViewModel / SynqTUI it needs, which need no
@@ -25,7 +27,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 # Let libFuzzer's own signal handlers catch a trap (and save the input), not Swift's backtracer.
 export SWIFT_BACKTRACE=enable=no
-all_targets=(decode sanitize width textfield theme)
+all_targets=(decode sanitize width textfield theme config)
 usage="usage: Fuzz/run.sh {$(IFS='|'; echo "${all_targets[*]}")|all} [RUNS] | Fuzz/run.sh build TARGET"
 
 swift_flags=(-O -sanitize=fuzzer,address -parse-as-library -enable-testing -wmo -use-ld=lld)
@@ -34,21 +36,21 @@ project_flags=(-swift-version 6 -enable-upcoming-feature ExistentialAny)
 # Largest input per target: a few responses' worth of JSON, a theme file, a short edit session.
 max_len() {
     case "$1" in
-        decode) echo 4096 ;; sanitize) echo 1024 ;; width) echo 1024 ;; textfield) echo 512 ;; theme) echo 4096 ;;
+        decode) echo 4096 ;; sanitize) echo 1024 ;; width) echo 1024 ;; textfield) echo 512 ;; theme|config) echo 4096 ;;
     esac
 }
 
 # Extra libFuzzer options. TOMLKit leaks on every parse (its error pointer, key lists, strings
 # and tables are never freed; harmless for a theme read once per run), which LeakSanitizer
-# would report as a failure, so the theme target runs without leak detection.
+# would report as a failure, so the theme and config targets run without leak detection.
 fuzz_options() {
     case "$1" in
-        theme) echo -detect_leaks=0 ;;
+        theme|config) echo -detect_leaks=0 ;;
     esac
 }
 fuzz_environment() {
     case "$1" in
-        theme) echo ASAN_OPTIONS=detect_leaks=0 ;;
+        theme|config) echo ASAN_OPTIONS=detect_leaks=0 ;;
         *) echo ASAN_OPTIONS= ;;
     esac
 }
@@ -115,14 +117,23 @@ build() {
                 Sources/SynqTUI/Grid/*.swift Sources/SynqTUI/Widgets/TextFieldView.swift
             link+=("$mods"/SynqViewModel.o "$mods"/SynqTUI.o)
             support+=(Fuzz/Support/GridIntegrity.swift) ;;
-        theme)
+        theme|config)
             build_tomlkit
-            local tomlkit=$root/.build-fuzz/tomlkit
-            build_module "$mods" SynqTUI "${project_flags[@]}" -I "$tomlkit" \
-                -I "$root/.build/checkouts/TOMLKit/Sources/CTOML/include" -- \
-                Sources/SynqTUI/Grid/*.swift Sources/SynqTUI/Theme/*.swift
-            link+=("$mods"/SynqTUI.o "$tomlkit"/*.o)
-            extra+=(-I "$tomlkit" -I "$root/.build/checkouts/TOMLKit/Sources/CTOML/include" -lstdc++) ;;
+            local tomlkit=$root/.build-fuzz/tomlkit ctoml=$root/.build/checkouts/TOMLKit/Sources/CTOML/include
+            build_module "$mods" SynqTOML "${project_flags[@]}" -I "$tomlkit" -I "$ctoml" -- Sources/SynqTOML/*.swift
+            link+=("$mods"/SynqTOML.o "$tomlkit"/*.o)
+            extra+=(-I "$tomlkit" -I "$ctoml" -lstdc++)
+            if [[ $target == theme ]]; then
+                build_module "$mods" SynqTUI "${project_flags[@]}" -I "$tomlkit" -I "$ctoml" -- \
+                    Sources/SynqTUI/Grid/*.swift Sources/SynqTUI/Theme/*.swift
+                link+=("$mods"/SynqTUI.o)
+            else
+                # ProfilesDocument is all of SynqConfig this target needs; the rest (crypto,
+                # files) stays out so the fuzzer exercises the parse alone.
+                build_module "$mods" SynqConfig "${project_flags[@]}" -I "$tomlkit" -I "$ctoml" -- \
+                    Sources/SynqConfig/ProfilesDocument.swift
+                link+=("$mods"/SynqConfig.o)
+            fi ;;
     esac
     swiftc "${swift_flags[@]}" "${project_flags[@]}" -module-name "Fuzz_$target" -I "$mods" "${extra[@]}" \
         "Fuzz/Targets/$target.swift" "${support[@]}" "${link[@]}" -o "$out/fuzz-$target"

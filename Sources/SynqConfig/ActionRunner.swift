@@ -19,6 +19,7 @@ public struct ActionRunner: Sendable {
     }
 
     public func perform(_ action: SynchronizerAction, config: SynchronizerConfig) throws(ActionError) {
+        if !dryRun && (action == .service || action == .start) { try Self.verify(config) }
         switch action {
         case .none:
             say("No action requested: configuration only.")
@@ -28,6 +29,17 @@ public struct ActionRunner: Sendable {
             try writeService(config)
         case .start:
             try start(config)
+        }
+    }
+
+    /// The key and id go into the env file and the unit: they must be what a server may
+    /// legitimately send, whoever wrote config.json.
+    static func verify(_ config: SynchronizerConfig) throws(ActionError) {
+        do {
+            _ = try ServerToken(config.key, kind: .key, field: "synq key in config.json")
+            if let id = config.synchronizerId { _ = try ServerToken(id, kind: .identifier, field: "synchronizer id in config.json") }
+        } catch {
+            throw .unsafeValue(error)
         }
     }
 

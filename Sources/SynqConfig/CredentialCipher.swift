@@ -13,18 +13,27 @@ public struct ScryptParameters: Codable, Sendable, Equatable {
     /// Base64 of 16 random bytes.
     public var salt: String
 
-    /// 2^15 × 8 × 128 bytes = 32 MiB of memory per derivation: slow for a guesser, about a
-    /// tenth of a second for the owner.
+    /// 2^17 × 8 × 128 bytes = 128 MiB of memory per derivation: slow for a guesser, well under
+    /// a second for the owner.
     public static func fresh() -> ScryptParameters {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return ScryptParameters(algorithm: "scrypt", logN: 15, r: 8, p: 1, salt: Data(salt).base64EncodedString())
+        return ScryptParameters(algorithm: "scrypt", logN: 17, r: 8, p: 1, salt: Data(salt).base64EncodedString())
     }
+
+    /// The most a file may ask one derivation to cost: 256 MiB of memory (128 × r × N bytes)
+    /// and twice the work of `fresh()` (N × r × p). A crafted file asking logN 20, r 32, p 4
+    /// (4 GiB, about half a minute) is refused before any work.
+    static let maximumMemoryBytes = 256 << 20
+    static let maximumWork = 2 << 20
 
     /// Bounds a file may ask for, so a crafted file cannot make us allocate gigabytes.
     var isAcceptable: Bool {
-        algorithm == "scrypt" && (10...20).contains(logN) && (1...32).contains(r) && (1...4).contains(p)
-            && Data(base64Encoded: salt).map { $0.count >= 16 } == true
+        guard algorithm == "scrypt", (10...20).contains(logN), (1...32).contains(r), (1...4).contains(p),
+              Data(base64Encoded: salt).map({ $0.count >= 16 }) == true
+        else { return false }
+        let n = 1 << logN
+        return 128 * r * n <= Self.maximumMemoryBytes && n * r * p <= Self.maximumWork
     }
 }
 
@@ -34,6 +43,8 @@ public struct ScryptParameters: Codable, Sendable, Equatable {
 /// to garbage.
 public enum CredentialCipher {
     public static let cipherName = "chacha20-poly1305"
+    /// Shortest passphrase accepted when the keys are first encrypted.
+    public static let minimumPassphraseLength = 8
 
     public static func seal(_ plaintext: Data, passphrase: Secret, parameters: ScryptParameters) throws(CredentialStoreError) -> Data {
         let key = try deriveKey(passphrase: passphrase, parameters: parameters)

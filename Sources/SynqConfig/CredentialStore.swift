@@ -1,7 +1,7 @@
 import Foundation
 import SynqAPI
-import TOMLKit
 import SynqText
+import SynqTOML
 
 /// Reads and writes the profiles (`config.toml`) and their keys (`credentials.json`) in the
 /// config folder. The folder is 0700 and both files 0600, each written atomically; the keys
@@ -28,8 +28,8 @@ public struct CredentialStore: Sendable {
         let document: ProfilesDocument
         do {
             document = try ProfilesDocument.parse(text)
-        } catch let error as TOMLParseError {
-            throw .badConfigFile(reason: "\(locations.profilesFile):\(error.source.begin.line): not valid TOML")
+        } catch let error as TOMLSyntaxError {
+            throw .badConfigFile(reason: "\(locations.profilesFile):\(error.line): not valid TOML")
         } catch let error as DecodingError {
             throw .badConfigFile(reason: "\(locations.profilesFile): \(Self.describe(error))")
         } catch {

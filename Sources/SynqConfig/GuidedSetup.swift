@@ -59,29 +59,39 @@ public struct GuidedSetup: Sendable {
         // account's wallet as the default answer.
         let preferences = try await api.preferences()
         let existing = try? SynchronizerConfigFile(locations: locations).read()
+        // A folder synq cannot write is reported before any question, not after the last.
+        try Provisioner.checkDestinations(for: .none, locations: locations)
 
         let name = try askName()
         let wallet = try askWallet(default: defaultWallet(preferences))
         let password = try askPassword()
         let choice = try askChoice()
 
+        // Every file this run will write is checked before the synchronizer is created.
+        try Provisioner.checkDestinations(for: choice.action, locations: locations)
         if let id = existing?.synchronizerId {
             say("Note: config.json recorded synchronizer \(Sanitizer.clean(id)); it stays in your account and this host switches to the new one.")
         }
         say("Creating synchronizer \"\(Sanitizer.clean(name))\" via the Enterprise API…")
-        let synchronizer = try await api.createSynchronizer(name: name).synchronizer
+        let answer = try await api.createSynchronizer(name: name).synchronizer
+        let synchronizer: VerifiedSynchronizer
+        do {
+            synchronizer = try VerifiedSynchronizer(answer)
+        } catch {
+            throw ProvisionError.unsafeAnswer(error, requestedName: name, created: [])
+        }
         say("Synchronizer created successfully!")
-        say("  ID:       \(Sanitizer.clean(synchronizer.id))")
+        say("  ID:       \(synchronizer.id)")
         say("  Name:     \(Sanitizer.clean(synchronizer.name))")
-        say("  Synq Key: \(Secret(synchronizer.key).masked)  (kept in \(locations.synchronizerConfigFile), mode 0600)")
+        say("  Synq Key: \(Secret(synchronizer.key).masked)")
 
         let config = SynchronizerConfig(
             userName: synchronizer.name, key: synchronizer.key, wallet: wallet,
             secret: SynchronizerConfig.randomSecret(), hostname: host.hostname,
             dashboardPassword: password?.reveal(), synchronizerId: synchronizer.id
         )
-        try SynchronizerConfigFile(locations: locations).write(config)
-        say("Configuration written: \(locations.synchronizerConfigFile) (mode 0600)")
+        try Provisioner.writeConfig(config, locations: locations, created: [CreatedSynchronizer(id: synchronizer.id, name: synchronizer.name)])
+        say("Configuration written: \(locations.synchronizerConfigFile) (mode 0600, synq key stored)")
         say("Wallet: \(WalletAddress.short(wallet))" + (password == nil ? "" : "; dashboard password protection enabled"))
         say("Enterprise API setup complete!")
         if choice == .quit {

@@ -19,7 +19,7 @@ public struct LivePassphraseSource: PassphraseSource {
     }
 
     public func passphrase(confirm: Bool) throws -> Secret {
-        if let value = environment["SYNQ_PASSPHRASE"], !value.isEmpty { return Secret(value) }
+        if let value = environment["SYNQ_PASSPHRASE"], !value.isEmpty { return try checked(Secret(value), creating: confirm) }
         guard prompts, environment["SYNQ_NO_PROMPT"]?.isEmpty ?? true else { throw CredentialStoreError.passphraseRequired }
         let terminal: Terminal
         do {
@@ -34,6 +34,14 @@ public struct LivePassphraseSource: PassphraseSource {
             let second = try terminal.readMasked(prompt: "Repeat the passphrase: ")
             guard first == second else { throw PromptError.mismatch("passphrases") }
         }
-        return first
+        return try checked(first, creating: confirm)
+    }
+
+    /// A new passphrase (`confirm`) must be long enough; an existing one is taken as it is.
+    private func checked(_ phrase: Secret, creating: Bool) throws(PromptError) -> Secret {
+        if creating && phrase.reveal().count < CredentialCipher.minimumPassphraseLength {
+            throw .tooShort("passphrase", minimum: CredentialCipher.minimumPassphraseLength)
+        }
+        return phrase
     }
 }

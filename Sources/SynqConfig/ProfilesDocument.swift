@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import SynqTOML
 
 /// The on-disk shape of `config.toml`: which profile is active, the TUI theme, and each
 /// profile's base URLs and theme. No secret is ever written here.
@@ -24,11 +24,11 @@ struct ProfilesDocument: Codable, Sendable {
     """
 
     static func parse(_ text: String) throws -> ProfilesDocument {
-        try TOMLDecoder().decode(ProfilesDocument.self, from: text)
+        try TOMLText.decode(ProfilesDocument.self, from: text)
     }
 
     func render() throws -> String {
-        let body: String = try TOMLEncoder().encode(self)
+        let body = try TOMLText.encode(self)
         return Self.header + body + (body.hasSuffix("\n") ? "" : "\n")
     }
 }

@@ -9,6 +9,8 @@ public enum PromptError: Error, Sendable, Equatable {
     case empty(String)
     case mismatch(String)
     case tooLong
+    /// A new passphrase shorter than `minimum` characters.
+    case tooShort(String, minimum: Int)
 }
 
 extension PromptError: CustomStringConvertible, LocalizedError {
@@ -19,6 +21,7 @@ extension PromptError: CustomStringConvertible, LocalizedError {
         case .empty(let what): "the \(what) cannot be empty"
         case .mismatch(let what): "the \(what) do not match"
         case .tooLong: "the answer is too long"
+        case .tooShort(let what, let minimum): "the \(what) must be at least \(minimum) characters; nothing was changed"
         }
     }
 

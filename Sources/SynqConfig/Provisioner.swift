@@ -93,8 +93,11 @@ public struct Provisioner: Sendable {
         if let target = request.kubernetes {
             return try await emitKubernetes(target, request: request, wallet: wallet, action: action)
         }
+        // Every file this run will write is checked before anything is created: a synchronizer
+        // whose key cannot be stored would be an orphan.
+        try checkDestinations(for: action)
 
-        var reused: Synchronizer?
+        var reused: VerifiedSynchronizer?
         if let id = existing?.synchronizerId, !id.isEmpty {
             if request.forceNew {
                 say("--new: creating another synchronizer; \(Sanitizer.clean(id)) recorded in config.json stays in your account.")
@@ -102,7 +105,11 @@ public struct Provisioner: Sendable {
                 say(request.dryRun ? preview("GET", Self.listPath, sent: true) : "Checking that synchronizer \(Sanitizer.clean(id)) from config.json still exists…")
                 let list = try await api.listSynchronizers()
                 if let found = list.synchronizers.first(where: { $0.id == id }) {
-                    reused = found
+                    do {
+                        reused = try VerifiedSynchronizer(found)
+                    } catch {
+                        throw ProvisionError.unsafeAnswer(error, requestedName: nil, created: [])
+                    }
                     say("Reusing synchronizer \(Sanitizer.clean(found.id)) (\(Sanitizer.clean(found.name))) recorded in config.json; nothing created. Pass --new to create another.")
                 } else {
                     say("Synchronizer \(Sanitizer.clean(id)) recorded in config.json is no longer listed by the API; creating a new one.")
@@ -110,7 +117,8 @@ public struct Provisioner: Sendable {
             }
         }
 
-        let synchronizer: Synchronizer
+        let synchronizer: VerifiedSynchronizer
+        var created: [CreatedSynchronizer] = []
         if let reused {
             synchronizer = reused
         } else {
@@ -118,11 +126,17 @@ public struct Provisioner: Sendable {
             let body = String(decoding: (try? JSONCoding.encoder().encode(CreateSynchronizerRequest(name: name))) ?? Data(), as: UTF8.self)
             if request.dryRun {
                 say(preview("POST", Self.createPath, body: body, sent: false))
-                synchronizer = Synchronizer(id: "<id from the create response>", key: "<synq key from the create response>", name: name)
+                synchronizer = VerifiedSynchronizer(placeholderNamed: name)
             } else {
                 say("Creating synchronizer \"\(Sanitizer.clean(name))\" via the Enterprise API…")
-                synchronizer = try await api.createSynchronizer(name: name).synchronizer
-                say("Synchronizer created: ID \(Sanitizer.clean(synchronizer.id)), name \(Sanitizer.clean(synchronizer.name)), synq key \(Secret(synchronizer.key).masked) (stored in config.json, mode 0600)")
+                let answer = try await api.createSynchronizer(name: name).synchronizer
+                do {
+                    synchronizer = try VerifiedSynchronizer(answer)
+                } catch {
+                    throw ProvisionError.unsafeAnswer(error, requestedName: name, created: [])
+                }
+                created = [CreatedSynchronizer(id: synchronizer.id, name: synchronizer.name)]
+                say("Synchronizer created: ID \(synchronizer.id), name \(Sanitizer.clean(synchronizer.name)), synq key \(Secret(synchronizer.key).masked)")
             }
         }
 
@@ -142,8 +156,8 @@ public struct Provisioner: Sendable {
         if request.dryRun {
             say("Would write \(locations.synchronizerConfigFile) (mode 0600, folder 0700):\n" + config.maskedJSON().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
         } else {
-            try SynchronizerConfigFile(locations: locations).write(config)
-            say("Configuration written: \(locations.synchronizerConfigFile) (mode 0600)")
+            try writeConfig(config, created: created)
+            say("Configuration written: \(locations.synchronizerConfigFile) (mode 0600, synq key stored)")
             say("Wallet: \(WalletAddress.short(wallet))")
         }
 
@@ -156,6 +170,36 @@ public struct Provisioner: Sendable {
             reused: reused == nil ? 0 : 1,
             action: action
         )
+    }
+
+    /// Writes config.json; a failure after a create names what was created.
+    func writeConfig(_ config: SynchronizerConfig, created: [CreatedSynchronizer]) throws(ProvisionError) {
+        try Self.writeConfig(config, locations: locations, created: created)
+    }
+
+    static func writeConfig(_ config: SynchronizerConfig, locations: ConfigLocations, created: [CreatedSynchronizer]) throws(ProvisionError) {
+        do {
+            try SynchronizerConfigFile(locations: locations).write(config)
+        } catch {
+            if case .file(let reason) = error, !created.isEmpty { throw .notWrittenAfterCreate(reason, created: created) }
+            throw error
+        }
+    }
+
+    /// The folder and files `action` writes on this host, checked before anything is created.
+    func checkDestinations(for action: SynchronizerAction) throws(ProvisionError) {
+        try Self.checkDestinations(for: action, locations: locations)
+    }
+
+    static func checkDestinations(for action: SynchronizerAction, locations: ConfigLocations) throws(ProvisionError) {
+        var files = [locations.synchronizerConfigFile]
+        if action == .service || action == .start { files.append(locations.environmentFile) }
+        if action == .service { files.append(locations.serviceFile) }
+        do {
+            try SecureFile.checkDestination(directory: locations.synchronizerDirectory, files: files)
+        } catch {
+            throw .file(error)
+        }
     }
 
     /// preferences.walletAddress, else owner.walletAddress, saying which; an invalid or
@@ -199,26 +243,42 @@ public struct Provisioner: Sendable {
         guard (1...100).contains(target.replicas) else { throw ProvisionError.invalidReplicas(target.replicas) }
         if action != .none { say("--emit kubernetes: the action \(action.rawValue) is not run on this host; the cluster runs the synchronizers.") }
         let base = YAMLText.dnsLabel(request.name ?? "synq-" + host.derivedSynchronizerName)
+        let secretPath = target.outDirectory + "/" + KubernetesManifests.secretFileName
+        let workloadPath = target.outDirectory + "/" + KubernetesManifests.workloadFileName
+        do {
+            try SecureFile.checkDestination(directory: target.outDirectory, files: [secretPath, workloadPath], tighten: false)
+        } catch {
+            throw ProvisionError.file(error)
+        }
         say(request.dryRun ? preview("GET", Self.listPath, sent: true) : "Listing synchronizers to reuse those made for earlier replicas…")
         let existing = try await api.listSynchronizers().synchronizers
         var replicas: [ReplicaSynchronizer] = []
-        var created = 0
+        var created: [CreatedSynchronizer] = []
         var reused = 0
         for ordinal in 0..<target.replicas {
             let name = KubernetesManifests.synchronizerName(base: base, ordinal: ordinal)
             let podName = "\(base)-\(ordinal)"
-            let synchronizer: Synchronizer
+            let synchronizer: VerifiedSynchronizer
             if !request.forceNew, let found = existing.first(where: { $0.name == name }) {
-                synchronizer = found
+                do {
+                    synchronizer = try VerifiedSynchronizer(found)
+                } catch {
+                    throw ProvisionError.unsafeAnswer(error, requestedName: nil, created: created)
+                }
                 reused += 1
-                say("Replica \(ordinal): reusing synchronizer \(Sanitizer.clean(found.id)) (\(name))")
+                say("Replica \(ordinal): reusing synchronizer \(synchronizer.id) (\(name))")
             } else if request.dryRun {
                 say(preview("POST", Self.createPath, body: "{\"name\":\"\(name)\"}", sent: false))
-                synchronizer = Synchronizer(id: "<new>", key: "<synq key from the create response>", name: name)
+                synchronizer = VerifiedSynchronizer(placeholderNamed: name)
             } else {
-                synchronizer = try await api.createSynchronizer(name: name).synchronizer
-                created += 1
-                say("Replica \(ordinal): created synchronizer \(Sanitizer.clean(synchronizer.id)) (\(name))")
+                let answer = try await api.createSynchronizer(name: name).synchronizer
+                do {
+                    synchronizer = try VerifiedSynchronizer(answer)
+                } catch {
+                    throw ProvisionError.unsafeAnswer(error, requestedName: name, created: created)
+                }
+                created.append(CreatedSynchronizer(id: synchronizer.id, name: name))
+                say("Replica \(ordinal): created synchronizer \(synchronizer.id) (\(name))")
             }
             replicas.append(ReplicaSynchronizer(
                 ordinal: ordinal, synchronizerID: synchronizer.id, name: name, key: synchronizer.key,
@@ -226,23 +286,23 @@ public struct Provisioner: Sendable {
             ))
         }
         let manifests = KubernetesManifests(workloadName: base, wallet: wallet, replicas: replicas, namespace: target.namespace)
-        let secretPath = target.outDirectory + "/" + KubernetesManifests.secretFileName
-        let workloadPath = target.outDirectory + "/" + KubernetesManifests.workloadFileName
         if request.dryRun {
             say("Would write \(secretPath) (mode 0600):\n" + manifests.renderSecret(masked: true))
             say("Would write \(workloadPath) (mode 0644):\n" + manifests.renderWorkload())
         } else {
             do {
-                try SecureFile.ensureDirectory(target.outDirectory)
+                // An existing --out folder keeps its mode (one others can write was refused above).
+                try SecureFile.ensureDirectory(target.outDirectory, tighten: false)
                 try SecureFile.write(Data(manifests.renderSecret().utf8), to: secretPath, mode: 0o600)
                 try SecureFile.write(Data(manifests.renderWorkload().utf8), to: workloadPath, mode: 0o644)
             } catch {
+                if !created.isEmpty { throw ProvisionError.notWrittenAfterCreate(error, created: created) }
                 throw ProvisionError.file(error)
             }
             say("Wrote \(secretPath) (mode 0600, one key per replica) and \(workloadPath).")
-            say("Apply with: kubectl apply -f \(secretPath) -f \(workloadPath)")
+            say("Apply with: kubectl apply -f \(ShellText.quote(secretPath)) -f \(ShellText.quote(workloadPath))")
         }
-        return ProvisionOutcome(synchronizerIDs: replicas.map(\.synchronizerID), created: created, reused: reused, action: .none)
+        return ProvisionOutcome(synchronizerIDs: replicas.map(\.synchronizerID), created: created.count, reused: reused, action: .none)
     }
 
     private func preview(_ method: String, _ path: String, body: String? = nil, sent: Bool) -> String {

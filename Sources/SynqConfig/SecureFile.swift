@@ -11,13 +11,20 @@ import Darwin
 /// group or others could read is refused, as ssh refuses a loose private key.
 public enum SecureFile {
     /// Creates `path` (and missing parents) with mode 0700. An existing folder of ours that is
-    /// looser is tightened: it is our own config folder and nothing else should live there.
-    public static func ensureDirectory(_ path: String) throws(SecureFileError) {
+    /// looser is tightened when `tighten` is set: it is our own config folder and nothing else
+    /// should live there. A folder the user named (`--out DIR`) is never re-moded: one that
+    /// group or others can write is refused instead.
+    public static func ensureDirectory(_ path: String, tighten: Bool = true) throws(SecureFileError) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .writeFailed(path: path, reason: "exists and is not a folder") }
             guard info.st_uid == geteuid() else { throw .notOwned(path: path) }
-            if info.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 { throw .writeFailed(path: path, reason: lastError()) }
+            let mode = UInt16(truncatingIfNeeded: info.st_mode & 0o7777)
+            if tighten {
+                if mode & 0o077 != 0, chmod(path, 0o700) != 0 { throw .writeFailed(path: path, reason: lastError()) }
+            } else if mode & 0o022 != 0 {
+                throw .directoryTooOpen(path: path, mode: mode)
+            }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
@@ -32,6 +39,46 @@ public enum SecureFile {
         if mkdir(path, 0o700) != 0 && errno != EEXIST { throw .writeFailed(path: path, reason: lastError()) }
         // mkdir's mode is filtered by the umask; set it explicitly.
         if chmod(path, 0o700) != 0 { throw .writeFailed(path: path, reason: lastError()) }
+    }
+
+    /// Checks, creating nothing, that `ensureDirectory(directory, tighten:)` and a `write` of
+    /// each of `files` would succeed: the folder (or, when it is missing, the nearest folder
+    /// above it) is a real folder we may write, the folder is ours, and each file that exists
+    /// is a regular file of ours, not a symlink. Run before anything irreversible, such as
+    /// creating a synchronizer whose key only this run will ever hold.
+    public static func checkDestination(directory: String, files: [String], tighten: Bool = true) throws(SecureFileError) {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else {
+            guard errno == ENOENT else { throw .unreadable(path: directory, reason: lastError()) }
+            var ancestor = (directory as NSString).deletingLastPathComponent
+            while !ancestor.isEmpty, lstat(ancestor, &info) != 0 {
+                guard errno == ENOENT, ancestor != "/" else { throw .unreadable(path: ancestor, reason: lastError()) }
+                ancestor = (ancestor as NSString).deletingLastPathComponent
+            }
+            if ancestor.isEmpty { ancestor = "." }
+            // stat, not lstat: an ancestor such as /home may legitimately be a symlink.
+            guard stat(ancestor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw .writeFailed(path: directory, reason: "\(ancestor) is not a folder")
+            }
+            guard access(ancestor, W_OK | X_OK) == 0 else {
+                throw .writeFailed(path: directory, reason: "cannot create it: \(ancestor) is not writable (\(lastError()))")
+            }
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .notRegularFile(path: directory) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .writeFailed(path: directory, reason: "exists and is not a folder") }
+        guard info.st_uid == geteuid() else { throw .notOwned(path: directory) }
+        let mode = UInt16(truncatingIfNeeded: info.st_mode & 0o7777)
+        if !tighten && mode & 0o022 != 0 { throw .directoryTooOpen(path: directory, mode: mode) }
+        guard access(directory, W_OK | X_OK) == 0 else { throw .writeFailed(path: directory, reason: "the folder is not writable (\(lastError()))") }
+        for file in files {
+            guard lstat(file, &info) == 0 else {
+                guard errno == ENOENT else { throw .unreadable(path: file, reason: lastError()) }
+                continue
+            }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(path: file) }
+            guard info.st_uid == geteuid() else { throw .notOwned(path: file) }
+        }
     }
 
     /// Atomically replaces `path` with `data` at `mode` (0600 unless the file holds no secret).
@@ -79,9 +126,12 @@ public enum SecureFile {
     /// it is not a regular file, belongs to someone else, or has any of the `forbidden`
     /// permission bits (by default: any access for group or others). A file that only steers
     /// where keys are sent passes `0o022`, as ssh does for its config: others may read it but
-    /// never write it.
-    public static func readPrivate(_ path: String, forbidden: UInt16 = 0o077) throws(SecureFileError) -> Data? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// never write it. Every check is on the file actually opened (`fstat` of the descriptor),
+    /// as ssh checks a private key: a symlink is refused in our own folders, and followed for a
+    /// file the user names (`followLinks`, e.g. a Kubernetes secret mount), whose target must
+    /// then pass the same checks.
+    public static func readPrivate(_ path: String, forbidden: UInt16 = 0o077, followLinks: Bool = false) throws(SecureFileError) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
             if errno == ENOENT { return nil }
             if errno == ELOOP { throw .notRegularFile(path: path) }

@@ -29,6 +29,8 @@ public enum ActionError: Error, Sendable, Equatable {
     case dockerFailed(status: Int32)
     case launchFailed(String)
     case file(SecureFileError)
+    /// config.json holds a key or id that cannot go into an env file or a unit.
+    case unsafeValue(ServerValueError)
 }
 
 extension ActionError: CustomStringConvertible, LocalizedError {
@@ -42,6 +44,8 @@ extension ActionError: CustomStringConvertible, LocalizedError {
             "cannot run docker: \(reason)"
         case .file(let error):
             error.description
+        case .unsafeValue(let error):
+            "\(error.description); nothing was written or started"
         }
     }
 

@@ -167,6 +167,10 @@ public actor Store<C: Clock> where C.Duration == Duration {
             return .keyCreated(name: name, result, at: store.now())
         case .copyToClipboard(let text, let target):
             guard let clipboard else { return .copyFinished(target, .unavailable("no clipboard in this terminal"), at: store.now()) }
+            // Only a key shaped like a key reaches the terminal's clipboard sequence.
+            guard ServerToken.isValid(text.reveal(), kind: .key) else {
+                return .copyFinished(target, .unavailable("the server sent a key with characters a key never has; not copied"), at: store.now())
+            }
             let outcome = await clipboard.copy(text)
             return .copyFinished(target, outcome, at: store.now())
         case .saveSecret(let secret, let path):

@@ -26,6 +26,12 @@ struct Synq: AsyncParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Core dumps are off before anything else runs: no secret has been read yet.
+    static func main() async {
+        CoreDumps.disable()
+        await main(nil)
+    }
 }
 
 enum SynqVersion {

@@ -67,17 +67,17 @@ struct ConfigCLITests {
             let login = try await Detached.run(["login", "enterprise", "--stdin", "--profile", "lab", "--url", sandbox.enterpriseURL.absoluteString],
                                                environment: environment(home), stdin: Self.key)
             #expect(login.status == 0, "stderr: \(login.stderr)")
-            _ = try await Detached.run(["config", "encrypt"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw"]))
+            _ = try await Detached.run(["config", "encrypt"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw-for-lab"]))
 
-            let viaProfile = try await Detached.run(["preferences", "--profile", "lab"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw"]))
+            let viaProfile = try await Detached.run(["preferences", "--profile", "lab"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw-for-lab"]))
             #expect(viaProfile.status == 0, "stderr: \(viaProfile.stderr)")
             #expect(viaProfile.stdout.contains("0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE"))
 
             let envWins = try await Detached.run(["preferences", "--profile", "lab"],
-                                                 environment: environment(home, ["SYNQ_PASSPHRASE": "pw", "ENTERPRISE_API_KEY": SandboxCredentials.nonEnterpriseKey]))
+                                                 environment: environment(home, ["SYNQ_PASSPHRASE": "pw-for-lab", "ENTERPRISE_API_KEY": SandboxCredentials.nonEnterpriseKey]))
             #expect(envWins.status == 77, "the environment's key must take precedence over the profile's")
 
-            let unknown = try await Detached.run(["preferences", "--profile", "nope"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw"]))
+            let unknown = try await Detached.run(["preferences", "--profile", "nope"], environment: environment(home, ["SYNQ_PASSPHRASE": "pw-for-lab"]))
             #expect(unknown.status == 64)
             #expect(unknown.stderr.contains("no profile named \"nope\""))
         }

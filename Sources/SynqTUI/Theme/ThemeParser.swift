@@ -1,4 +1,4 @@
-import TOMLKit
+import SynqTOML
 
 /// Reads the theme file format (TOML):
 ///
@@ -16,18 +16,13 @@ import TOMLKit
 /// underline, reverse, italic. Anything else is an error naming the file and line.
 public enum ThemeParser {
     public static func parse(_ text: String, name: String, source: String) throws(ThemeError) -> Theme {
-        if let problem = TOMLPrecheck.firstProblem(in: text) {
-            throw .syntax(source: source, line: problem.line, column: problem.column, message: problem.message)
-        }
-        let table: TOMLTable
+        let table: [String: TOMLNode]
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(source: source, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+            table = try TOMLText.parse(text)
         } catch {
-            throw .syntax(source: source, line: 0, column: 0, message: "not a TOML document")
+            throw .syntax(source: source, line: error.line, column: error.column, message: error.message)
         }
-        for key in table.keys where !["name", "description", "styles"].contains(key) {
+        for key in table.keys.sorted() where !["name", "description", "styles"].contains(key) {
             throw .unknownSection(source: source, key: key)
         }
         guard let entry = table["styles"] else { throw .missingStyles(source: source) }
@@ -41,16 +36,16 @@ public enum ThemeParser {
         return Theme(name: (table["name"]?.string) ?? name, styles: result)
     }
 
-    private static func style(_ spec: TOMLTable, role: String, source: String) throws(ThemeError) -> Style {
+    private static func style(_ spec: [String: TOMLNode], role: String, source: String) throws(ThemeError) -> Style {
         var style = Style()
-        for key in spec.keys {
+        for key in spec.keys.sorted() {
             switch key {
             case "fg", "bg":
                 let value = spec[key]
                 let color: ThemeColor?
                 if let text = value?.string {
                     color = ThemeColor(name: text)
-                } else if let index = value?.int, (0...255).contains(index) {
+                } else if let index = value?.integer, (0...255).contains(index) {
                     color = .indexed(index)
                 } else {
                     color = nil

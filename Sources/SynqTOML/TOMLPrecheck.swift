@@ -1,6 +1,6 @@
 /// Finds the malformed TOML that the toml++ 3.4 inside TOMLKit does not report but asserts
 /// on — a debug build of synq aborts, a release build runs into undefined behaviour — so
-/// `ThemeParser` can report it as the syntax error it is:
+/// `TOMLText` can report it as the syntax error it is (themes and config.toml alike):
 ///
 /// - a table header whose name starts with a character no key starts with: `[!]`, `[ é]`,
 ///   `[[[a]]]`, a `[` at the end of a line (marzer/tomlplusplus#301);

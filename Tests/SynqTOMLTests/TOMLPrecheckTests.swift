@@ -1,8 +1,8 @@
 import Testing
-@testable import SynqTUI
+@testable import SynqTOML
 
 /// Malformed TOML that makes the toml++ inside TOMLKit assert (a debug build aborts) is a
-/// syntax error from ThemeParser instead (found by Fuzz/run.sh theme).
+/// syntax error from the one entry point instead (found by Fuzz/run.sh theme).
 @Suite struct TOMLPrecheckTests {
     @Test(arguments: [
         ("[!]\n", 1, 2), ("[styles]\nbase = {}\n[ é]\n", 3, 3), ("[[[title]]]\n", 1, 3), ("name = \"x\"\n[\nstyles]\n", 2, 2),
@@ -14,10 +14,10 @@ import Testing
         let problem = TOMLPrecheck.firstProblem(in: text)
         #expect(problem?.line == line && problem?.column == column)
         #expect {
-            try ThemeParser.parse(text, name: "bad", source: "bad.toml")
+            try TOMLText.parse(text)
         } throws: { error in
-            guard case .syntax(let source, let l, let c, _) = error as? ThemeError else { return false }
-            return source == "bad.toml" && l == line && c == column
+            guard let error = error as? TOMLSyntaxError else { return false }
+            return error.line == line && error.column == column
         }
     }
 

@@ -46,10 +46,11 @@ let package = Package(
             dependencies: ["SynqAPI", "SynqText"],
             swiftSettings: strict
         ),
-        // ncurses shim: the only C that touches the terminal library.
-        .systemLibrary(
+        // The only C that touches the terminal: ncurses calls Swift cannot make, and the one
+        // copy of the signal and restore state (apt: libncursesw5-dev).
+        .target(
             name: "CNcurses",
-            providers: [.apt(["libncursesw5-dev"])]
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
         // Renderer (cell grid), widgets, panes, themes, and the ncurses backend.
         .target(

@@ -6,7 +6,7 @@ Usage:
 
 For each program (`synq tui --refresh 1` against a `synq sandbox --port 0 --quiet`, and
 `synq demo --refresh 1`, which runs its own sandbox in-process) and each way of stopping it
-(SIGINT, SIGTERM, SIGHUP, SIGQUIT sent with kill; Ctrl-C typed with `tmux send-keys C-c`;
+(SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 sent with kill; Ctrl-C typed with `tmux send-keys C-c`;
 SIGSEGV and SIGABRT sent with kill, which the C shim's crash handler must survive by
 restoring the terminal and re-raising; a second SIGTERM while the first is handled; and
 SIGKILL, which nothing can handle), the program runs in a tmux pane (private socket,
@@ -23,6 +23,11 @@ it, so the recorded pid is synq) once the fleet is on screen, then checks:
   too (README "Terminals": the shell convention, so scripts see the interruption), and 0
   for the Ctrl-C key, which in raw mode is a key press bound to quit, like `q`;
 - leftovers: no process of the session is left behind.
+
+Under an interactive bash (job control), Ctrl-Z and SIGTSTP must stop synq with the terminal
+given back (normal screen, bash's modes) and `fg` must bring the fleet back redrawn; and a
+terminal that goes away (tmux kill-server) while the one-time key window is open must end
+synq rather than leave it running parented to init.
 
 SIGKILL is reported as a known limit: the kernel ends the process without running any
 handler, so the terminal stays as synq left it (raw mode, alternate screen) until the
@@ -51,6 +56,7 @@ CASES = [
     ("SIGTERM", "kill", signal.SIGTERM, 128 + signal.SIGTERM, False),
     ("SIGHUP", "kill", signal.SIGHUP, 128 + signal.SIGHUP, False),
     ("SIGQUIT", "kill", signal.SIGQUIT, 128 + signal.SIGQUIT, False),
+    ("SIGUSR1", "kill", signal.SIGUSR1, 128 + signal.SIGUSR1, False),  # its default ends the process without restoring
     ("SIGTERM twice", "twice", signal.SIGTERM, 128 + signal.SIGTERM, False),
     ("SIGSEGV (kill)", "kill", signal.SIGSEGV, 128 + signal.SIGSEGV, False),
     ("SIGABRT (kill)", "kill", signal.SIGABRT, 128 + signal.SIGABRT, False),
@@ -155,24 +161,34 @@ def run_case(program, sandbox, case):
         pane.close()
 
 
-def sigkill_under_bash(sandbox):
-    """SIGKILL with an interactive bash as the parent: bash puts its saved tty modes back
-    when a foreground job dies of a signal, but nothing leaves the alternate screen."""
+def bash_job(sandbox, subshell=False):
+    """`synq tui` as the foreground job of an interactive bash (job control), as a person
+    runs it. Returns the pane, the pane's mode flags before, and synq's pid once the fleet
+    is on screen (None if it never was). `subshell` makes the whole line one job, so a stop
+    holds all of it and `fg` resumes it whole."""
     env = base_env()
     env.update(sandbox.env())
     env["PS1"] = "$ "
     pane = Pane(["bash", "--norc", "--noprofile", "-i"], env, WIDTH, HEIGHT)
+    modes_before = {flag: pane.display("#{" + flag + "}") for flag in MODE_FLAGS}
+    pane.go()
+    time.sleep(0.3)
+    line = (f"sh -c 'echo $$ > inner.pid; exec {SYNQ} tui --refresh 1'; "
+            f"echo $? > inner.status; stty -a > bash-stty-after")
+    pane.type(f"stty -a > bash-stty-before; " + (f"( {line} )" if subshell else line))
+    pane.send("Enter")
+    shown, _ = pane.wait_text("Synchronizers (40)", timeout=30)
+    pid = int((pane.read("inner.pid") or "0").strip() or 0)
+    return pane, modes_before, (pid if shown and pid else None)
+
+
+def sigkill_under_bash(sandbox):
+    """SIGKILL with an interactive bash as the parent: bash puts its saved tty modes back
+    when a foreground job dies of a signal, but nothing leaves the alternate screen."""
+    pane, _, pid = bash_job(sandbox)
     row = {"program": "tui", "case": "SIGKILL, interactive bash parent"}
     try:
-        pane.go()
-        time.sleep(0.3)
-        inner = f"exec {SYNQ} tui --refresh 1"
-        pane.type(f"stty -a > bash-stty-before; sh -c 'echo $$ > inner.pid; {inner}'; "
-                  f"echo $? > inner.status; stty -a > bash-stty-after")
-        pane.send("Enter")
-        shown, _ = pane.wait_text("Synchronizers (40)", timeout=30)
-        pid = int((pane.read("inner.pid") or "0").strip() or 0)
-        if not shown or not pid:
+        if not pid:
             row.update(result="FAIL", note="fleet never shown")
             return row
         os.kill(pid, signal.SIGKILL)
@@ -185,6 +201,104 @@ def sigkill_under_bash(sandbox):
         row["time"] = "-"
         row["result"] = "known limit"
         row["note"] = "an interactive bash restores the tty modes of a job killed by a signal; the alternate screen and hidden cursor stay until `reset` or `tput rmcup; tput cnorm`"
+        return row
+    finally:
+        pane.close()
+
+
+def under_bash(sandbox, name, body):
+    """A case run as a job of an interactive bash. `body(pane, pid)` acts once the fleet is
+    on screen and returns (ok, screen text, note); synq must end with 0 and leave bash's
+    modes and the pane's mode flags as they were."""
+    pane, modes_before, pid = bash_job(sandbox, subshell=True)
+    row = {"program": "tui", "case": name}
+    try:
+        if not pid:
+            row.update(result="FAIL", note="fleet never shown")
+            return row
+        started = time.monotonic()
+        ok, screen_note, note = body(pane, pid)
+        pane.wait_file("bash-stty-after", 15)
+        time.sleep(0.2)
+        stty = stty_difference(pane.read("bash-stty-before"), pane.read("bash-stty-after"))
+        modes_after = {flag: pane.display("#{" + flag + "}") for flag in MODE_FLAGS}
+        changed = [f"{flag} {modes_before[flag]}→{modes_after[flag]}" for flag in MODE_FLAGS if modes_before[flag] != modes_after[flag]]
+        status = (pane.read("inner.status") or "?").strip()
+        row["stty"] = "same" if not stty else "CHANGED: " + " ".join(stty[:8])
+        row["screen"] = screen_note + ("" if not changed else "; LEFT: " + ", ".join(changed))
+        row["exit"] = status if status == "0" else f"{status} (want 0)"
+        row["time"] = f"{(time.monotonic() - started) * 1000:.0f} ms"
+        row["result"] = "pass" if ok and not stty and not changed and status == "0" else "FAIL"
+        row["note"] = note
+        return row
+    finally:
+        pane.close()
+
+
+def process_state(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def suspend_and_resume(how):
+    """Ctrl-Z (or SIGTSTP sent with kill) stops synq with the terminal given back; `fg`
+    brings the fleet back, redrawn; then `q` quits with 0."""
+    def body(pane, pid):
+        if how == "keys":
+            pane.send("C-z")
+        else:
+            os.kill(pid, signal.SIGTSTP)
+        stopped, screen = pane.wait_for(lambda s: "Stopped" in s, timeout=10)
+        state = process_state(pid)
+        alternate = pane.alternate_on
+        notes = [f"while stopped: process state {state}, alternate screen {'on' if alternate else 'off'}"]
+        pane.type("fg")
+        pane.send("Enter")
+        back, _ = pane.wait_text("Synchronizers (40)", timeout=15)
+        alternate_back = pane.alternate_on
+        pane.send("q")
+        ok = stopped and state == "T" and not alternate and back and alternate_back
+        if not back:
+            notes.append("fleet not redrawn after fg")
+        return ok, ("stopped: normal screen; after fg: fleet redrawn" if ok else "see notes"), "; ".join(notes)
+    return body
+
+
+def dropped_terminal_with_key_window(sandbox):
+    """The terminal goes away (tmux kill-server: the pty closes and the session is hung up)
+    while the one-time key window is open: synq must end, not linger parented to init."""
+    env = base_env()
+    env.update(sandbox.env())
+    pane = Pane([SYNQ, "tui", "--refresh", "1"], env, WIDTH, HEIGHT)
+    row = {"program": "tui", "case": "terminal dropped, key window open"}
+    try:
+        pane.go()
+        shown, _ = pane.wait_text("Synchronizers (40)", timeout=30)
+        pid = pane.pid
+        if not shown or not pid:
+            row.update(result="FAIL", note="fleet never shown")
+            return row
+        pane.send("3")
+        pane.wait_text("Synvo keys (", timeout=10)
+        pane.send("n")
+        pane.wait_text("New Synvo key name", timeout=10)
+        pane.send("Enter")
+        opened, _ = pane.wait_text("Shown only once", timeout=15)
+        started = time.monotonic()
+        pane.tmux("kill-server")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and process_state(pid) not in (None, "Z", "X"):
+            time.sleep(0.05)
+        gone = process_state(pid) in (None, "Z", "X")
+        if not gone:
+            os.kill(pid, signal.SIGKILL)
+        row.update(stty="-", screen="-", exit="-", time=f"{(time.monotonic() - started) * 1000:.0f} ms",
+                   result="pass" if opened and gone else "FAIL",
+                   note=("synq ended" if gone else "synq STILL RUNNING 10 s after its terminal went away (killed)")
+                   + ("" if opened else "; key window never opened"))
         return row
     finally:
         pane.close()
@@ -216,8 +330,16 @@ def main():
                 row = run_case(program, sandbox, case)
                 rows.append(row)
                 print(f"{program} {case[0]}: {row['result']}", file=sys.stderr)
-        if not args.case or any("SIGKILL".startswith(prefix) for prefix in args.case):
+        def wanted(name):
+            return not args.case or any(name.startswith(prefix) for prefix in args.case)
+        if wanted("SIGKILL"):
             rows.append(sigkill_under_bash(sandbox))
+        if wanted("Ctrl-Z"):
+            rows.append(under_bash(sandbox, "Ctrl-Z, then fg (interactive bash)", suspend_and_resume("keys")))
+        if wanted("SIGTSTP"):
+            rows.append(under_bash(sandbox, "SIGTSTP (kill), then fg (interactive bash)", suspend_and_resume("kill")))
+        if wanted("terminal dropped"):
+            rows.append(dropped_terminal_with_key_window(sandbox))
     finally:
         sandbox.stop()
     elapsed = time.monotonic() - started

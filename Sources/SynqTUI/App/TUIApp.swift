@@ -31,7 +31,9 @@ public enum TUIApp {
                 key: { store.send(.key($0)) },
                 viewport: { store.send(.viewport(tableRows: $0)) },
                 helpViewport: { store.send(.helpViewport($0)) },
-                stopSignal: { store.send(.command(.quit)) }
+                // Not the quit key: that asks first when the one-time key window is open, and
+                // after a stop signal or a vanished terminal nobody is left to answer.
+                stopSignal: { store.shutdown() }
             )
             outcome = .success(())
         } catch {

@@ -28,7 +28,12 @@ final class NcursesScreen {
     private var reportedRows = -1
     private var reportedHelp: HelpViewport?
     private var paste: String?
+    /// Enabled only when asked for and the terminal declares it (a dumb or unknown one would
+    /// print the mode switch as text).
+    private var bracketedPaste = false
     private var stopSignalReported = false
+    /// Ctrl-Z arrived as a key (raw mode turns off the terminal's own signal keys).
+    private var suspendRequested = false
     /// Cleared when standard input hangs up or hits end of file, so poll stops reporting it.
     private var inputOpen = true
 
@@ -43,11 +48,16 @@ final class NcursesScreen {
     func run(wakeWrite: Int32) throws(TerminalError) {
         let codeset = String(cString: synq_codeset())
         renderer = ScreenRenderer(glyphs: configuration.forceASCII ? .ascii : Glyphs.forCodeset(codeset), keyMap: configuration.keyMap)
-        synq_capture_terminal(STDOUT_FILENO)
-        synq_install_signal_handlers(wakeWrite)
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        switch synq_probe_terminal(STDOUT_FILENO) {
+        case 1: break
+        case 0: throw .noCursorAddressing(term: term)
+        default: throw .cannotInitialize(term: term)
+        }
+        synq_screen_begin(STDOUT_FILENO, wakeWrite)
         guard synq_newterm() != nil else {
-            synq_reset_signal_handlers()
-            throw .cannotInitialize(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+            synq_screen_end()
+            throw .cannotInitialize(term: term)
         }
         setUp()
         defer { tearDown() }
@@ -76,24 +86,16 @@ final class NcursesScreen {
         _ = define_key("\u{1b}[200~", NcursesKeys.pasteBegin)
         _ = define_key("\u{1b}[201~", NcursesKeys.pasteEnd)
         curs_set(0)
-        synq_prepare_restore(configuration.bracketedPaste ? 1 : 0)
-        if configuration.bracketedPaste { writeRaw("\u{1b}[?2004h") }
-    }
-
-    /// The stop signal the handlers caught, if any. Read here, not elsewhere: the C shim's
-    /// state is a function-local static of an inline function, so each Swift file that
-    /// calls it gets its own copy.
-    static var stopSignal: Int32? {
-        let signal = synq_stop_requested()
-        return signal == 0 ? nil : signal
+        bracketedPaste = configuration.bracketedPaste && synq_terminal_declares_bracketed_paste() != 0
+        synq_screen_prepared(bracketedPaste ? 1 : 0, 0)
+        if bracketedPaste { writeRaw("\u{1b}[?2004h") }
     }
 
     private func tearDown() {
-        if configuration.bracketedPaste { writeRaw("\u{1b}[?2004l") }
+        if bracketedPaste { writeRaw("\u{1b}[?2004l") }
         curs_set(1)
         endwin()
-        synq_mark_restored()
-        synq_reset_signal_handlers()
+        synq_screen_end()
     }
 
     private func loop() {
@@ -112,6 +114,18 @@ final class NcursesScreen {
                     needsFrame = true
                 }
             }
+            if synq_take_suspend() != 0 || suspendRequested {
+                suspendRequested = false
+                suspend()
+                needsFrame = true
+            }
+            if synq_take_continued() != 0 {
+                // Stopped by someone else (SIGSTOP) and continued: the shell may have used the
+                // terminal meanwhile, so set our modes up again and repaint everything.
+                endwin()
+                reenter()
+                needsFrame = true
+            }
             if synq_take_resize() != 0 {
                 var rows: Int32 = 0
                 var cols: Int32 = 0
@@ -119,7 +133,7 @@ final class NcursesScreen {
                 shown = nil
                 needsFrame = true
             }
-            let signal = synq_stop_requested()
+            let signal = synq_stop_signal()
             if signal != 0, !stopSignalReported {
                 stopSignalReported = true
                 callbacks.stopSignal()
@@ -184,6 +198,10 @@ final class NcursesScreen {
                 if let key = NcursesKeys.functionKey(code), paste == nil { callbacks.key(key) }
                 continue
             }
+            if value == 0x1A, paste == nil {
+                suspendRequested = true
+                continue
+            }
             if paste != nil {
                 if let scalar = Unicode.Scalar(value), (paste?.unicodeScalars.count ?? 0) < 65_536 {
                     paste?.unicodeScalars.append(scalar)
@@ -192,6 +210,27 @@ final class NcursesScreen {
             }
             if let key = NcursesKeys.character(value) { callbacks.key(key) }
         }
+    }
+
+    /// Ctrl-Z or SIGTSTP: give the terminal back as on quit, stop until `fg`, then take it
+    /// again and repaint, as every full-screen program does.
+    private func suspend() {
+        if bracketedPaste { writeRaw("\u{1b}[?2004l") }
+        endwin()
+        synq_suspend_self()
+        reenter()
+    }
+
+    /// After `endwin`: the next refresh restores our terminal modes and the alternate screen;
+    /// the screen is repainted whole, at the size the window has now.
+    private func reenter() {
+        if bracketedPaste { writeRaw("\u{1b}[?2004h") }
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        if synq_tty_size(STDOUT_FILENO, &rows, &cols) == 0 { resizeterm(rows, cols) }
+        clearok(synq_stdscr(), true)
+        shown = nil
+        shownCursor = nil
     }
 
     private func drawFrame() {

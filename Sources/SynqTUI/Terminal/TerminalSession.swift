@@ -1,3 +1,4 @@
+import CNcurses
 import Foundation
 import SynqAPI
 import SynqViewModel
@@ -33,7 +34,10 @@ public final class TerminalSession: Sendable, ClipboardWriter {
 
     /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that ended the last `run`, if one did,
     /// so the program can exit with 128 + its number like any other interrupted command.
-    public static var stopSignal: Int32? { NcursesScreen.stopSignal }
+    public static var stopSignal: Int32? {
+        let signal = synq_stop_signal()
+        return signal == 0 ? nil : signal
+    }
 
     /// True when both standard input and output are terminals.
     public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }

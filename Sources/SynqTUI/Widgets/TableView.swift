@@ -46,7 +46,9 @@ public struct TableView<Row>: Sendable {
             let isSelected = index == selected
             if isSelected { decoration.role = .selection }
             grid.fill(x: rect.x, y: y, count: rect.width, role: decoration.role)
-            grid.write(decoration.markGlyph ?? " ", x: rect.x, y: y, role: isSelected ? .selection : .marked, maxWidth: 1)
+            // An empty mark cell is part of its row: `marked` is underlined in some themes.
+            let markRole: StyleRole = isSelected ? .selection : (decoration.markGlyph == nil ? decoration.role : .marked)
+            grid.write(decoration.markGlyph ?? " ", x: rect.x, y: y, role: markRole, maxWidth: 1)
             grid.write(decoration.statusGlyph ?? " ", x: rect.x + 1, y: y, role: decoration.role, maxWidth: 1)
             var x = rect.x + Self.gutterWidth
             for (position, columnIndex) in layout.indices.enumerated() {

@@ -6,9 +6,10 @@ import Testing
 /// Campaigns/signals.py runs every signal against `synq tui` and `synq demo`).
 @Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct SignalEndToEndTests {
-    /// SIGINT stops cleanly with 130; SIGSEGV and SIGABRT (sent with kill, as a crash would
+    /// SIGINT stops cleanly with 130 and SIGUSR1 with 138 (its default would end synq with
+    /// the alternate screen still on); SIGSEGV and SIGABRT (sent with kill, as a crash would
     /// raise them) run the crash handler, which restores the terminal and dies of the signal.
-    @Test(arguments: [SIGINT, SIGSEGV, SIGABRT])
+    @Test(arguments: [SIGINT, SIGUSR1, SIGSEGV, SIGABRT])
     func signalRestoresTheTerminal(signal: Int32) async throws {
         try await TUIEndToEndTests.withTUI { _, tmux in
             #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok)

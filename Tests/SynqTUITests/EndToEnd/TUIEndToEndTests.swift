@@ -9,21 +9,28 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct TUIEndToEndTests {
     /// A fresh sandbox and synq pointed at it through the environment.
-    static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24) async throws -> (RunningSandbox, TmuxHarness) {
+    static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true,
+                      jobControl: Bool = false) async throws -> (RunningSandbox, TmuxHarness) {
         let sandbox = try await RunningSandbox.start(.forTesting())
-        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: [
+        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: environment(sandbox),
+                                            width: width, height: height, bounded: bounded, jobControl: jobControl)
+        return (sandbox, harness)
+    }
+
+    /// The keys and URLs that point synq at `sandbox`.
+    static func environment(_ sandbox: RunningSandbox) -> [String: String] {
+        [
             "ENTERPRISE_API_KEY": SandboxCredentials.demoEnterpriseKey,
             "ENTERPRISE_API_URL": sandbox.enterpriseURL.absoluteString,
             "SYNVO_API_KEY": SandboxCredentials.demoSynvoKey,
             "SYNVO_BASE_URL": sandbox.synvoURL.absoluteString,
-        ], width: width, height: height)
-        return (sandbox, harness)
+        ]
     }
 
     /// Runs `body` with a fresh sandbox and synq session, and always tears both down.
-    static func withTUI(_ extra: [String] = [], width: Int = 80, height: Int = 24,
+    static func withTUI(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true, jobControl: Bool = false,
                         _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
-        let (sandbox, tmux) = try await start(extra, width: width, height: height)
+        let (sandbox, tmux) = try await start(extra, width: width, height: height, bounded: bounded, jobControl: jobControl)
         do {
             try await body(sandbox, tmux)
         } catch {

@@ -16,18 +16,34 @@ final class TmuxHarness: Sendable {
 
     let socket: String
     let directory: TemporaryDirectory
+    let bounded: Bool
 
     /// Starts `synq ARGUMENTS` in a WIDTH×HEIGHT window. `environment` reaches synq through
-    /// the tmux server's environment, never through a command line.
-    init(arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) async throws {
+    /// the tmux server's environment, never through a command line; `term` replaces the TERM
+    /// tmux gives the pane. `bounded: false` runs synq without `timeout` around it, for tests
+    /// where timeout's own signal forwarding would change the outcome (it forwards a SIGHUP
+    /// it gets, so synq would see two). `jobControl: true` runs synq as a job of an
+    /// interactive bash, as a person would (Ctrl-Z, `fg`); it implies `bounded: false`.
+    init(arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24, term: String? = nil,
+         bounded: Bool = true, jobControl: Bool = false) async throws {
         socket = "synq-e2e-\(UUID().uuidString.prefix(8))"
         directory = try TemporaryDirectory()
-        let quoted = ([SynqBinary.url.path] + arguments).map(Self.shellQuote).joined(separator: " ")
-        let script = """
+        self.bounded = bounded && !jobControl
+        let quoted = ((self.bounded ? ["timeout", "--foreground", "300"] : []) + [SynqBinary.url.path] + arguments)
+            .map(Self.shellQuote).joined(separator: " ")
+        // With job control the whole line is one job (a subshell), so a stop holds all of it.
+        let jobLine = "stty -a > stty-before; ( sh -c 'echo $$ > synq.pid; exec \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'; "
+            + "echo $? > synq.status; stty -a > stty-after )"
+        let script = jobControl ? """
+            #!/bin/sh
+            cd \(Self.shellQuote(directory.url.path))
+            PS1='$ ' exec bash --norc --noprofile -i
+            """ : """
             #!/bin/sh
             cd \(Self.shellQuote(directory.url.path))
             stty -a > stty-before
-            sh -c 'echo $$ > synq.pid; exec timeout --foreground 300 \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'
+            \(term.map { "export TERM=" + Self.shellQuote($0) } ?? "")
+            sh -c 'echo $$ > synq.pid; exec \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'
             code=$?
             stty -a > stty-after
             echo $code > synq.status
@@ -40,6 +56,10 @@ final class TmuxHarness: Sendable {
         env.merge(environment) { _, new in new }
         _ = try await tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh " + Self.shellQuote(scriptPath)],
                            environment: env)
+        if jobControl {
+            try await type(jobLine)
+            try await send("Enter")
+        }
     }
 
     /// Keys by tmux name ("Enter", "Escape", "Tab", "j").
@@ -89,6 +109,17 @@ final class TmuxHarness: Sendable {
         return (false, last)
     }
 
+    /// Like `waitForScreen`, but only a settled screen counts: two identical captures in a
+    /// row (a capture can land between two of ncurses' writes).
+    @discardableResult
+    func waitForSettledScreen(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async throws -> (ok: Bool, screen: String) {
+        var previous: String?
+        return try await waitForScreen(timeout: timeout) { screen in
+            defer { previous = screen }
+            return screen == previous && condition(screen)
+        }
+    }
+
     func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> (ok: Bool, screen: String) {
         try await waitForScreen(timeout: timeout) { $0.contains(text) }
     }
@@ -122,6 +153,7 @@ final class TmuxHarness: Sendable {
     /// synq's own pid: `pid` is `timeout`'s, which runs synq as its only child.
     var synqPid: Int32? {
         guard let pid else { return nil }
+        if !bounded { return pid }
         let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
         return children?.split(separator: " ").first.flatMap { Int32($0) }
     }

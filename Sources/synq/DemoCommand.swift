@@ -18,8 +18,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let themes = try ThemeSelection.load(flag: display.theme, profile: nil)
-        guard TerminalSession.isInteractive else {
-            StandardError.line("synq: " + TerminalError.notATerminal.description)
+        // The terminal before the sandbox: nothing to start (or stop) if the UI cannot run.
+        do {
+            try TerminalSession.checkTerminal()
+        } catch {
+            StandardError.line("synq: " + error.description)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let sandbox: RunningSandbox

@@ -62,8 +62,10 @@ struct TUIOptions: ParsableArguments {
     /// Runs the TUI with the loaded themes until the user quits.
     func launch(themes: ThemeSelection, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
                 beforeStart: () -> Void = {}) async throws {
-        guard TerminalSession.isInteractive else {
-            StandardError.line("synq: " + TerminalError.notATerminal.description)
+        do {
+            try TerminalSession.checkTerminal()
+        } catch {
+            StandardError.line("synq: " + error.description)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let environment = ProcessInfo.processInfo.environment

@@ -10,7 +10,9 @@ public enum TUIApp {
     /// this returns, also when it throws.
     public static func run(settings: ViewModelSettings, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?,
                            credentials: (any CredentialClientFactory)?, terminal: TerminalConfiguration) async throws(TerminalError) {
-        guard TerminalSession.isInteractive else { throw .notATerminal }
+        // Before the store starts polling: a terminal that cannot be used ends the run with
+        // nothing started and nothing to cancel.
+        try TerminalSession.checkTerminal()
         let session = try TerminalSession(configuration: terminal)
         let store = Store(settings: settings, enterprise: enterprise, synvo: synvo, clipboard: session,
                           credentials: credentials, clock: ContinuousClock())

@@ -48,16 +48,10 @@ final class NcursesScreen {
     func run(wakeWrite: Int32) throws(TerminalError) {
         let codeset = String(cString: synq_codeset())
         renderer = ScreenRenderer(glyphs: configuration.forceASCII ? .ascii : Glyphs.forCodeset(codeset), keyMap: configuration.keyMap)
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        switch synq_probe_terminal(STDOUT_FILENO) {
-        case 1: break
-        case 0: throw .noCursorAddressing(term: term)
-        default: throw .cannotInitialize(term: term)
-        }
         synq_screen_begin(STDOUT_FILENO, wakeWrite)
         guard synq_newterm() != nil else {
             synq_screen_end()
-            throw .cannotInitialize(term: term)
+            throw .cannotInitialize(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         setUp()
         defer { tearDown() }

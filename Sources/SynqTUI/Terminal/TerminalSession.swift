@@ -42,6 +42,19 @@ public final class TerminalSession: Sendable, ClipboardWriter {
     /// True when both standard input and output are terminals.
     public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
+    /// Throws unless the full-screen UI can run here: standard input and output are a
+    /// terminal, TERM names a known type, and that type can move the cursor. Cheap and
+    /// side-effect free, so callers check before they start anything (polls, a sandbox).
+    public static func checkTerminal() throws(TerminalError) {
+        guard isInteractive else { throw .notATerminal }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        switch synq_probe_terminal(STDOUT_FILENO) {
+        case 1: return
+        case 0: throw .noCursorAddressing(term: term)
+        default: throw .cannotInitialize(term: term)
+        }
+    }
+
     /// Shows this state next (older unshown states are skipped).
     public func post(_ state: AppState) {
         mailbox.post(state)
@@ -71,7 +84,7 @@ public final class TerminalSession: Sendable, ClipboardWriter {
                     viewport: @escaping @Sendable (Int) -> Void,
                     helpViewport: @escaping @Sendable (HelpViewport) -> Void = { _ in },
                     stopSignal: @escaping @Sendable () -> Void) async throws(TerminalError) {
-        guard Self.isInteractive else { throw .notATerminal }
+        try Self.checkTerminal()
         let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, helpViewport: helpViewport, stopSignal: stopSignal)
         let configuration = configuration
         let mailbox = mailbox

@@ -25,6 +25,8 @@ let package = Package(
         // Range, not `from: "3.12.3"`: the graph already resolves swift-crypto 4.x (swift-certificates allows 3.12.3..<6).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         // Already in the graph through Hummingbird; declared because the sandbox imports them.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -43,7 +45,7 @@ let package = Package(
         // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.
         .target(
             name: "SynqViewModel",
-            dependencies: ["SynqAPI", "SynqText"],
+            dependencies: ["SynqAPI", "SynqText", "SynqFiles"],
             swiftSettings: strict
         ),
         // The only C that touches the terminal: ncurses calls Swift cannot make, and the one
@@ -63,6 +65,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The one writer and reader of private files (0700 folders, 0600 files, atomic, no symlinks), on swift-system.
+        .target(
+            name: "SynqFiles",
+            dependencies: ["SynqText", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SynqFilesTests", dependencies: ["SynqFiles", "SynqTestSupport"], swiftSettings: strict),
         // The one TOML entry point (themes, config.toml): checks that keep toml++ from asserting, then TOMLKit.
         .target(
             name: "SynqTOML",
@@ -91,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "CHardening",
+                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "CHardening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -104,6 +113,8 @@ let package = Package(
             dependencies: [
                 "SynqAPI",
                 "SynqText",
+                "SynqFiles",
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 "SynqTOML",
@@ -113,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "SynqConfigTests",
             dependencies: [
-                "SynqConfig", "SynqAPI", "SynqSandbox", "SynqTestSupport",
+                "SynqConfig", "SynqFiles", "SynqAPI", "SynqSandbox", "SynqTestSupport",
                 .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqText
 

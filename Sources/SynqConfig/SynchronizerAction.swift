@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 
 /// What to do once this host's synchronizer is configured.

@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 
 /// Reads and writes `~/.synchronizer-cli/config.json` with the private-file rules.
 public struct SynchronizerConfigFile: Sendable {

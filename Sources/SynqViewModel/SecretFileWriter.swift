@@ -1,10 +1,6 @@
 import Foundation
 import SynqAPI
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SynqFiles
 
 /// Saves a secret to a file only its owner can read.
 public protocol SecretFileWriting: Sendable {
@@ -13,8 +9,8 @@ public protocol SecretFileWriting: Sendable {
     func write(_ secret: Secret, to path: String) async throws(SecretFileError) -> String
 }
 
-/// The live writer: `open(O_CREAT|O_EXCL|O_NOFOLLOW, 0600)`, so an existing file or a
-/// planted symlink is never written through, and the mode is private from the first byte.
+/// The live writer: `SecureFile.create` (exclusive, no symlink followed, 0600 from the first
+/// byte), so an existing file or a planted symlink is never written through.
 public struct SecretFileWriter: SecretFileWriting {
     /// How many numbered alternatives (`name-2.txt` …) to try when the path is taken.
     public var alternatives: Int
@@ -47,42 +43,17 @@ public struct SecretFileWriter: SecretFileWriting {
     }
 
     static func create(_ path: String, contents: String) throws(SecretFileError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            let code = errno
-            if code == EEXIST || code == ELOOP { throw .exists(path: path) }
-            throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
-        }
-        defer { close(fd) }
-        // The mode given to open() is filtered by the umask; make sure it is exactly 0600.
-        _ = fchmod(fd, 0o600)
-        var bytes = Array(contents.utf8)
-        defer { for i in bytes.indices { bytes[i] = 0 } }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                systemWrite(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset)
+        var bytes = Data(contents.utf8)
+        defer { bytes.resetBytes(in: 0..<bytes.count) }
+        do {
+            try SecureFile.create(bytes, at: path)
+        } catch {
+            switch error {
+            case .exists: throw .exists(path: path)
+            case .cannotCreate(_, let reason): throw .cannotCreate(path: path, reason: reason)
+            case .writeFailed(_, let reason): throw .writeFailed(path: path, reason: reason)
+            default: throw .cannotCreate(path: path, reason: error.description)
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                unlink(path)
-                throw .writeFailed(path: path, reason: reason)
-            }
-            offset += written
-        }
-        if fsync(fd) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw .writeFailed(path: path, reason: reason)
         }
     }
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
 }

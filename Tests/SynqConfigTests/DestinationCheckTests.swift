@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqConfig
 import SynqSandbox
@@ -47,7 +48,7 @@ struct DestinationCheckTests {
             try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
             symlink(elsewhere, folder)
         case .fileInItsPlace:
-            FileManager.default.createFile(atPath: folder, contents: Data("not a folder".utf8))
+            _ = FileManager.default.createFile(atPath: folder, contents: Data("not a folder".utf8))
         case .immutable:
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             Self.immutable(folder, true)

@@ -13,7 +13,7 @@ struct MalformedConfigTests {
         let home = try TestHome()
         try FileManager.default.createDirectory(atPath: home.locations.configDirectory, withIntermediateDirectories: true)
         chmod(home.locations.configDirectory, 0o700)
-        FileManager.default.createFile(atPath: home.locations.profilesFile, contents: Data(Self.texts[index].utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: home.locations.profilesFile, contents: Data(Self.texts[index].utf8), attributes: [.posixPermissions: 0o600])
         var env = home.environment
         env["PATH"] = "/usr/bin:/bin"
         env["TERM"] = "xterm-256color"

@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqConfig
 import Testing
 

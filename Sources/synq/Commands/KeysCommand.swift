@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqText
 
@@ -69,11 +70,11 @@ struct CreateKey: AsyncParsableCommand {
         try await runReportingErrors {
             let settings = try SettingsResolver().resolve(connection)
             let client = try settings.synvoClient()
-            if let save { try PrivateFile.checkCreatable(save) }
+            if let save { try SecureFile.checkCreatable(save) }
             let created = try await client.createKey(name: name).value
             if let save {
                 do {
-                    try PrivateFile.create(save, contents: created.apiKey.reveal() + "\n")
+                    try SecureFile.create(Data((created.apiKey.reveal() + "\n").utf8), at: save)
                 } catch {
                     // The key exists on the server now; losing it is the one thing we must not do.
                     StandardError.line("synq: \(error); printing the key instead, it will not be shown again")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqConfig
 import SynqText

@@ -1,5 +1,4 @@
 import Foundation
-import SynqAPI
 import SynqText
 
 /// Why a private file could not be read or written.
@@ -14,6 +13,10 @@ public enum SecureFileError: Error, Sendable, Equatable {
     case notRegularFile(path: String)
     case unreadable(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    /// A new file (a saved one-time key) would replace something already at the path.
+    case exists(path: String)
+    /// A new file cannot be made there: its folder is missing or not writable.
+    case cannotCreate(path: String, reason: String)
 }
 
 extension SecureFileError: CustomStringConvertible, LocalizedError {
@@ -33,6 +36,10 @@ extension SecureFileError: CustomStringConvertible, LocalizedError {
             return "cannot read \(Sanitizer.clean(path)): \(reason)"
         case .writeFailed(let path, let reason):
             return "cannot write \(Sanitizer.clean(path)): \(reason)"
+        case .exists(let path):
+            return "\(Sanitizer.clean(path)) already exists; not overwriting it"
+        case .cannotCreate(let path, let reason):
+            return "cannot create \(Sanitizer.clean(path)): \(reason)"
         }
     }
 

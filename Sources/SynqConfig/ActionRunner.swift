@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 
 /// Carries out a `SynchronizerAction` for a written configuration, or, in a dry run, says
@@ -18,7 +19,7 @@ public struct ActionRunner: Sendable {
         self.say = say
     }
 
-    public func perform(_ action: SynchronizerAction, config: SynchronizerConfig) throws(ActionError) {
+    public func perform(_ action: SynchronizerAction, config: SynchronizerConfig) async throws(ActionError) {
         if !dryRun && (action == .service || action == .start) { try Self.verify(config) }
         switch action {
         case .none:
@@ -28,7 +29,7 @@ public struct ActionRunner: Sendable {
         case .service:
             try writeService(config)
         case .start:
-            try start(config)
+            try await start(config)
         }
     }
 
@@ -70,16 +71,10 @@ public struct ActionRunner: Sendable {
 
     /// The `docker run` arguments; the key travels in the env file, never here.
     func runArguments(for config: SynchronizerConfig) -> [String] {
-        [
-            "run", "--detach", "--name", SystemdUnit.containerName, "--restart", "unless-stopped",
-            "--pull", "always", "--platform", host.dockerPlatform,
-            "--env-file", locations.environmentFile,
-            SystemdUnit.image,
-            "--depin", config.depin, "--sync-name", config.syncHash, "--wallet", config.wallet,
-        ]
+        ContainerLaunch.runArguments(config: config, platform: host.dockerPlatform, environmentFile: locations.environmentFile, detached: true)
     }
 
-    private func start(_ config: SynchronizerConfig) throws(ActionError) {
+    private func start(_ config: SynchronizerConfig) async throws(ActionError) {
         let unit = unit(for: config)
         let arguments = runArguments(for: config)
         guard let dockerPath = docker.locate() else {
@@ -91,8 +86,8 @@ public struct ActionRunner: Sendable {
         }
         if dryRun {
             say("Would write \(locations.environmentFile) (mode 0600):\n" + indent(unit.renderEnvironment(masked: true)))
-            say("Would run: \(dockerPath) rm -f \(SystemdUnit.containerName)")
-            say("Would run: \(dockerPath) \(arguments.joined(separator: " "))")
+            say("Would run: \(ShellText.line([dockerPath, "rm", "-f", SystemdUnit.containerName]))")
+            say("Would run: \(ShellText.line([dockerPath] + arguments))")
             return
         }
         do {
@@ -103,8 +98,8 @@ public struct ActionRunner: Sendable {
         }
         say("Starting the synchronizer container with \(dockerPath)…")
         // A container left by an earlier run would make `docker run --name` fail.
-        _ = try docker.run(dockerPath, ["rm", "-f", SystemdUnit.containerName], quiet: true)
-        let status = try docker.run(dockerPath, arguments)
+        _ = try await docker.run(dockerPath, ["rm", "-f", SystemdUnit.containerName], quiet: true)
+        let status = try await docker.run(dockerPath, arguments)
         guard status == 0 else { throw .dockerFailed(status: status) }
         say("Container \(SystemdUnit.containerName) started (key passed through \(locations.environmentFile), not the command line).")
     }

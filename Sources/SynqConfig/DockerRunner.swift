@@ -1,9 +1,11 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
-/// Finds `docker` on PATH and runs it. The synq key is never an argument: it reaches the
-/// container through a 0600 env file (`--env-file`), because any local user can read a
-/// process's arguments in /proc. Credentials of synq itself are removed from the child's
-/// environment.
+/// Finds `docker` on PATH and runs it with swift-subprocess, awaiting its exit without
+/// blocking a thread of the cooperative pool. The synq key is never an argument: it reaches
+/// the container through a 0600 env file (`ContainerLaunch`). Credentials of synq itself are
+/// removed from the child's environment.
 public struct DockerRunner: Sendable {
     public var environment: [String: String]
 
@@ -29,23 +31,28 @@ public struct DockerRunner: Sendable {
         return nil
     }
 
-    /// Runs `docker arguments…`, output passed through; returns the exit status.
-    public func run(_ docker: String, _ arguments: [String], quiet: Bool = false) throws(ActionError) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: docker)
-        process.arguments = arguments
-        process.environment = environment.filter { !Self.privateVariables.contains($0.key) }
-        process.standardInput = FileHandle.nullDevice
-        if quiet {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+    /// Runs `docker arguments…`, output passed through (or discarded when `quiet`), stdin
+    /// empty; returns the exit status (128 + N for a child killed by signal N, as a shell says).
+    public func run(_ docker: String, _ arguments: [String], quiet: Bool = false) async throws(ActionError) -> Int32 {
+        var childEnvironment: [Environment.Key: String] = [:]
+        for (name, value) in environment where !Self.privateVariables.contains(name) {
+            if let key = Environment.Key(rawValue: name) { childEnvironment[key] = value }
         }
+        let status: TerminationStatus
         do {
-            try process.run()
+            if quiet {
+                status = try await Subprocess.run(.path(FilePath(docker)), arguments: Arguments(arguments), environment: .custom(childEnvironment),
+                                                  input: .none, output: .discarded, error: .discarded).terminationStatus
+            } else {
+                status = try await Subprocess.run(.path(FilePath(docker)), arguments: Arguments(arguments), environment: .custom(childEnvironment),
+                                                  input: .none, output: .currentStandardOutput, error: .currentStandardError).terminationStatus
+            }
         } catch {
-            throw .launchFailed(error.localizedDescription)
+            throw .launchFailed(String(describing: error))
         }
-        process.waitUntilExit()
-        return process.terminationStatus
+        switch status {
+        case .exited(let code): return code
+        case .signaled(let signal): return 128 + signal
+        }
     }
 }

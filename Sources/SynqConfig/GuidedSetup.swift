@@ -97,7 +97,7 @@ public struct GuidedSetup: Sendable {
         if choice == .quit {
             say("Nothing started. Later: `synq provision --action start` or `--action service` reuses this synchronizer.")
         } else {
-            try ActionRunner(locations: locations, host: host, docker: docker, dryRun: false, say: say).perform(choice.action, config: config)
+            try await ActionRunner(locations: locations, host: host, docker: docker, dryRun: false, say: say).perform(choice.action, config: config)
         }
         return config
     }

@@ -102,7 +102,8 @@ public struct KubernetesManifests: Sendable {
         #   that survives restarts, rescheduling and node loss.
         # - Pod N reads key-N and sync-name-N from the Secret \(secretName), so it always runs
         #   the same synchronizer. The key is read from the mounted Secret at start-up, never
-        #   written into this manifest.
+        #   written into this manifest. The image takes it only as --key, so the launcher's
+        #   command line holds it while it runs (as with synq provision start and the unit).
         # - Pods never call the Enterprise API and never see the Enterprise key: all
         #   synchronizers were created (or found again by name) by `synq provision`, so a
         #   crash loop or a rolling restart cannot create new ones (the Node CLI's
@@ -112,8 +113,6 @@ public struct KubernetesManifests: Sendable {
         #   `kubectl apply -f` both files. A replica without a key exits with a clear message
         #   instead of creating anything. Scaling down keeps the keys, so scaling up again
         #   reuses the same synchronizers.
-        # - SYNQ_ENTRYPOINT is the image's launcher; confirm it with
-        #   docker image inspect --format '{{json .Config.Entrypoint}}' \(SystemdUnit.image)
         apiVersion: v1
         kind: Service
         metadata:
@@ -158,7 +157,7 @@ public struct KubernetesManifests: Sendable {
                       fi
                       SYNQ_KEY="$(cat "/var/run/synq/key-${ordinal}")"
                       SYNQ_SYNC_NAME="$(cat "/var/run/synq/sync-name-${ordinal}")"
-                      exec "$SYNQ_ENTRYPOINT" --depin "$SYNQ_DEPIN" --sync-name "$SYNQ_SYNC_NAME" --key "$SYNQ_KEY" --wallet "$SYNQ_WALLET"
+                      \(ContainerLaunch.execLine)
                   env:
                     - name: "POD_NAME"
                       valueFrom:
@@ -168,8 +167,6 @@ public struct KubernetesManifests: Sendable {
                       value: \(YAMLText.quote(depin))
                     - name: "SYNQ_WALLET"
                       value: \(YAMLText.quote(wallet))
-                    - name: "SYNQ_ENTRYPOINT"
-                      value: "synchronizer"
                   volumeMounts:
                     - name: "synq-keys"
                       mountPath: "/var/run/synq"

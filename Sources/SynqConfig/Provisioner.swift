@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqText
 
@@ -163,7 +164,7 @@ public struct Provisioner: Sendable {
 
         say(request.dryRun ? "Would execute action: \(action.rawValue)" : "Executing action: \(action.rawValue)")
         let runner = ActionRunner(locations: locations, host: host, docker: docker, dryRun: request.dryRun, say: say)
-        try runner.perform(action, config: config)
+        try await runner.perform(action, config: config)
         return ProvisionOutcome(
             synchronizerIDs: request.dryRun && reused == nil ? [] : [synchronizer.id],
             created: reused == nil && !request.dryRun ? 1 : 0,

@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqConfig
 import Testing
 import Yams
@@ -12,22 +13,37 @@ struct GeneratedFilesTests {
         SynchronizerConfig(userName: "edge-1", key: Self.key, wallet: Self.wallet, secret: "0011223344556677", hostname: "edge-1", synchronizerId: "id-1")
     }
 
-    @Test("the unit keeps the synchronizer-cli behaviour but names the key only as ${SYNQ_KEY}")
+    @Test("the unit keeps the synchronizer-cli behaviour; the key reaches the container through the env file, never the command line")
     func unitContents() {
         let unit = SystemdUnit(config: config, platform: "linux/arm64", dockerPath: "/usr/bin/docker", environmentFile: "/home/u/.synchronizer-cli/synchronizer-cli.env", userName: "u")
         let text = unit.renderUnit()
         #expect(!text.contains(Self.key))
-        for line in ["After=docker.service", "Requires=docker.service", "Restart=always", "RestartSec=10",
-                     "EnvironmentFile=/home/u/.synchronizer-cli/synchronizer-cli.env"] {
+        for line in ["After=docker.service", "Requires=docker.service", "Restart=always", "RestartSec=10", "User=u"] {
             #expect(text.contains(line + "\n"), "missing \(line)")
         }
         let execStart = text.split(separator: "\n").first { $0.hasPrefix("ExecStart=") }.map(String.init) ?? ""
-        for part in ["cdrakep/synqchronizer:latest", "--depin wss://api.multisynq.io/depin", "--sync-name \(config.syncHash)",
-                     "--key ${SYNQ_KEY}", "--wallet \(Self.wallet)", "--platform linux/arm64"] {
-            #expect(execStart.contains(part), "ExecStart lacks \(part)")
+        for part in ["cdrakep/synqchronizer:latest", "-e SYNQ_DEPIN=wss://api.multisynq.io/depin", "-e SYNQ_SYNC_NAME=\(config.syncHash)",
+                     "--env-file /home/u/.synchronizer-cli/synchronizer-cli.env", "-e SYNQ_WALLET=\(Self.wallet)", "--platform linux/arm64",
+                     "--entrypoint /bin/sh", #"--key \"$$SYNQ_KEY\""#] {
+            #expect(execStart.contains(part), "ExecStart lacks \(part): \(execStart)")
         }
+        // systemd would expand ${SYNQ_KEY} itself and put the key on docker's command line.
+        #expect(!execStart.contains("${SYNQ_KEY}") && !text.contains("EnvironmentFile="))
         #expect(unit.renderEnvironment() == "# synq key for synchronizer-cli.service; keep this file mode 0600.\nSYNQ_KEY=\(Self.key)\n")
         #expect(!unit.renderEnvironment(masked: true).contains(Self.key))
+    }
+
+    @Test("paths with spaces and %, and a hostile-looking depin, stay literal in the unit")
+    func unitEscapes() {
+        var odd = config
+        odd.depin = "wss://x/%h$(id) \"q\""
+        let unit = SystemdUnit(config: odd, platform: "linux/amd64", dockerPath: "/opt/my docker/docker", environmentFile: "/home/u 1/%n.env", userName: "u%i")
+        let text = unit.renderUnit()
+        #expect(text.contains("User=u%%i\n"))
+        let execStart = text.split(separator: "\n").first { $0.hasPrefix("ExecStart=") }.map(String.init) ?? ""
+        #expect(execStart.hasPrefix(#"ExecStart="/opt/my docker/docker" run"#), "\(execStart)")
+        #expect(execStart.contains(#"--env-file "/home/u 1/%%n.env""#), "\(execStart)")
+        #expect(execStart.contains(#""SYNQ_DEPIN=wss://x/%%h$$(id) \"q\"""#), "\(execStart)")
     }
 
     @Test("systemd-analyze verify accepts the unit", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
@@ -102,6 +118,8 @@ struct GeneratedFilesTests {
         #expect(container["image"] as? String == "cdrakep/synqchronizer:latest")
         let script = try #require((container["args"] as? [String])?.first)
         #expect(script.contains("/var/run/synq/key-${ordinal}"))
+        // The same launch as `provision start` and the unit: key from the environment, --key only inside the container.
+        #expect(script.contains(ContainerLaunch.execLine))
         let env = try #require(container["env"] as? [[String: Any]])
         #expect(env.contains { $0["name"] as? String == "SYNQ_WALLET" && $0["value"] as? String == Self.wallet })
         let volumes = try #require(podSpec["volumes"] as? [[String: Any]])

@@ -1,4 +1,5 @@
 import Foundation
+import SynqFiles
 import SynqAPI
 import SynqConfig
 import SynqSandbox
@@ -190,7 +191,7 @@ struct ProvisionerTests {
             _ = try await rig.provisioner().run(ProvisionRequest(action: .service))
             let key = try rig.writtenConfig().key
             let unit = TestHome.contents(rig.home.locations.serviceFile)
-            #expect(!unit.contains(key) && unit.contains("${SYNQ_KEY}"))
+            #expect(!unit.contains(key) && unit.contains("--env-file \(rig.home.locations.environmentFile)"))
             #expect(TestHome.contents(rig.home.locations.environmentFile).contains("SYNQ_KEY=\(key)"))
             #expect(SecureFile.mode(of: rig.home.locations.environmentFile) == 0o600)
             #expect(rig.lines.text.contains("sudo systemctl daemon-reload"))
@@ -208,7 +209,9 @@ struct ProvisionerTests {
             let run = try #require(calls.last)
             #expect(run.first == "run")
             #expect(run.contains("cdrakep/synqchronizer:latest"))
-            #expect(run.contains(config.syncHash) && run.contains(config.wallet) && run.contains("linux/amd64"))
+            #expect(run.contains("SYNQ_SYNC_NAME=\(config.syncHash)") && run.contains("SYNQ_WALLET=\(config.wallet)") && run.contains("linux/amd64"))
+            // The same launch as the unit and the StatefulSet.
+            #expect(run.contains(ContainerLaunch.execLine))
             #expect(!run.joined(separator: " ").contains(config.key))
             #expect(rig.docker.envFileCopy.contains("SYNQ_KEY=\(config.key)"))
             #expect(!rig.docker.environmentSeen.contains(config.key))

@@ -33,6 +33,10 @@ than a marker): a file holding a secret must be mode 0600 (or stricter) and owne
 user; the passphrase must be in no file at all, and after `config encrypt` the keys must
 not be in credentials.json in plaintext. synq's own environment holding the keys passed
 through the environment is expected (that is how they were given) and is not flagged.
+The synq keys of the synchronizers the run created are also looked for in every argv and
+in the generated systemd unit's Exec lines as systemd expands them (Environment=,
+EnvironmentFile=, ${VAR}, $VAR): the image takes its key only as --key, which must never
+reach docker's own command line.
 
 Secrets looked for (verbatim, base64, and their first and last 16 characters): the Enterprise key, the Synvo key, the wrong
 keys, the passphrase, the dashboard password, and every plaintext Synvo key created; in
@@ -544,6 +548,48 @@ def scan_files(session, marker_time, table):
     return seen, secret_files, problems
 
 
+def systemd_exec_hits(unit_path, table):
+    """The Exec lines of the unit with systemd's own substitution applied: variables from
+    Environment= and EnvironmentFile= replace ${NAME} and $NAME ($$ is a literal $). A secret
+    that appears only after substitution would be on docker's command line while it runs."""
+    if not os.path.exists(unit_path):
+        return ["the unit was not written"], "no unit"
+    variables, execs = {}, []
+    for line in open(unit_path, encoding="utf-8").read().splitlines():
+        name, _, value = line.partition("=")
+        if name == "EnvironmentFile":
+            path = value.lstrip("-").strip().strip('"')
+            if os.path.exists(path):
+                for entry in open(path, encoding="utf-8").read().splitlines():
+                    if "=" in entry and not entry.lstrip().startswith("#"):
+                        key, _, val = entry.partition("=")
+                        variables[key.strip()] = val.strip().strip('"')
+        elif name == "Environment":
+            for pair in value.split():
+                key, _, val = pair.strip('"').partition("=")
+                variables[key] = val
+        elif name.startswith("Exec"):
+            execs.append(value)
+    found = []
+    for command in execs:
+        out, i = [], 0
+        while i < len(command):
+            if command.startswith("$$", i):
+                out.append("$"); i += 2
+            elif command.startswith("${", i) and "}" in command[i:]:
+                end = command.index("}", i)
+                out.append(variables.get(command[i + 2:end], "")); i = end + 1
+            elif command[i] == "$":
+                j = i + 1
+                while j < len(command) and (command[j].isalnum() or command[j] == "_"):
+                    j += 1
+                out.append(variables.get(command[i + 1:j], "") if j > i + 1 else "$"); i = max(j, i + 1)
+            else:
+                out.append(command[i]); i += 1
+        found += [f"{command[:40]}…: {name}" for name in hits("".join(out).encode(), table)]
+    return found, f"{len(execs)} Exec lines, {len(variables)} variables from the unit's environment"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", action="store_true", help="keep the session folder for inspection")
@@ -575,6 +621,9 @@ def main():
         sampler.stop()
         sandbox_log.close()
     table = needles(session)
+    # argv and docker's record are also checked for the new synchronizers' synq keys: the
+    # image takes its key only as --key, so it must reach docker through the env file.
+    argv_table = {**table, **files_only}
     rows = []
 
     # argv
@@ -582,7 +631,7 @@ def main():
     processes = sampler.processes
     for (pid, _), record in processes.items():
         for cmdline in record["cmdlines"]:
-            found = hits(cmdline, table)
+            found = hits(cmdline, argv_table)
             if found:
                 argv_hits.append(f"pid {pid} ({record['kind']}): {', '.join(found)}")
     synq_count = sum(1 for r in processes.values() if r["kind"] == "synq")
@@ -605,7 +654,9 @@ def main():
     if os.path.exists(docker_log):
         text = open(docker_log, "rb").read()
         docker_runs = text.count(b"argv:")
-        for found in [hits(block, table) for block in text.split(b"----")]:
+        for block in text.split(b"----"):
+            argv_line = b"\n".join(line for line in block.split(b"\n") if line.startswith(b"argv:"))
+            found = sorted(set(hits(block, table)) | set(hits(argv_line, argv_table)))
             if found:
                 env_hits.append("fake docker's own record: " + ", ".join(found))
         env_file_modes = [line.split(b": ", 1)[1].decode() for line in text.split(b"\n") if line.startswith(b"env-file-mode")]
@@ -616,6 +667,13 @@ def main():
     rows.append(["docker --env-file", f"{len(env_file_modes)} env files handed to docker",
                  ("modes " + ", ".join(sorted(set(env_file_modes)))) if env_file_modes else "none handed over",
                  "FAIL" if bad_modes or not env_file_modes else "pass"])
+
+    # the systemd unit as systemd runs it
+    unit_path = os.path.join(session.home, ".synchronizer-cli", "synchronizer-cli.service")
+    unit_found, unit_checked = systemd_exec_hits(unit_path, argv_table)
+    rows.append(["systemd unit's ExecStart as systemd expands it (EnvironmentFile=, ${VAR}, $VAR)",
+                 unit_checked, "; ".join(unit_found) or "none",
+                 "FAIL" if unit_found or not os.path.exists(unit_path) else "pass"])
 
     # synq's own environment: expected, reported for completeness
     own_env = sum(1 for r in processes.values() if r["kind"] == "synq" and any(hits(e, table) for e in r["environs"]))

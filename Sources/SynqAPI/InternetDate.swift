@@ -4,39 +4,86 @@ import Foundation
 /// `YYYY-MM-DDTHH:MM:SS[.fff]Z`. A fleet list of 100,000 synchronizers carries 100,000
 /// dates, and Foundation's general ISO 8601 parser costs microseconds each; anything
 /// outside this exact form falls back to Foundation in `JSONCoding`.
+///
+/// A date that cannot exist (`2023-02-30`, `24:00:00`, second 60) is refused, here and
+/// before the fallback: Foundation would roll it over into another day.
 enum InternetDate {
+    /// What the text holds, read as this form.
+    enum Reading: Equatable {
+        case date(Date)
+        /// The form, with fields no calendar has (a 30 February, hour 24, second 60).
+        case impossible
+        /// Not this form (an offset, no `Z`, a date alone): for a more general parser.
+        case otherForm
+    }
+
     static func parse(_ text: String) -> Date? {
+        if case .date(let date) = read(text) { return date }
+        return nil
+    }
+
+    static func read(_ text: String) -> Reading {
         var text = text
-        return text.withUTF8 { bytes -> Date? in
+        return text.withUTF8 { bytes -> Reading in
+            guard let fields = fields(bytes) else { return .otherForm }
             let n = bytes.count
-            guard n >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-                  bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-                  bytes[n - 1] == UInt8(ascii: "Z") || bytes[n - 1] == UInt8(ascii: "z")
-            else { return nil }
-            func number(_ from: Int, _ count: Int) -> Int? {
-                var value = 0
-                for i in from..<(from + count) {
-                    let digit = Int(bytes[i]) - 48
-                    guard digit >= 0 && digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-            else { return nil }
+            guard n >= 20, bytes[n - 1] == UInt8(ascii: "Z") || bytes[n - 1] == UInt8(ascii: "z") else { return .otherForm }
             var fraction = 0.0
             if n > 20 {
-                guard bytes[19] == UInt8(ascii: "."), n - 21 >= 1, n - 21 <= 9, let digits = number(20, n - 21) else { return nil }
+                guard bytes[19] == UInt8(ascii: "."), n - 21 >= 1, n - 21 <= 9, let digits = number(bytes, 20, n - 21) else { return .otherForm }
                 fraction = Double(digits) / pow(10, Double(n - 21))
-            } else if bytes[19] != UInt8(ascii: "Z") && bytes[19] != UInt8(ascii: "z") {
-                return nil
             }
-            let days = daysFromCivil(year: year, month: month, day: day)
-            let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second) + fraction
-            return Date(timeIntervalSince1970: seconds)
+            guard fields.isPossible else { return .impossible }
+            let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
+            let seconds = Double(days * 86_400 + fields.hour * 3600 + fields.minute * 60 + fields.second) + fraction
+            return .date(Date(timeIntervalSince1970: seconds))
+        }
+    }
+
+    /// Whether the text starts `YYYY-MM-DDTHH:MM:SS` with fields that cannot exist, whatever
+    /// follows (an offset too): such a date is refused rather than rolled over.
+    static func hasImpossibleFields(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in fields(bytes).map { !$0.isPossible } ?? false }
+    }
+
+    struct Fields {
+        var year, month, day, hour, minute, second: Int
+
+        /// A real proleptic Gregorian date and a time of day; no leap second (the APIs send none,
+        /// and a Unix time has no place for one).
+        var isPossible: Bool {
+            (1...12).contains(month) && (1...InternetDate.days(inMonth: month, year: year)).contains(day)
+                && hour < 24 && minute < 60 && second < 60
+        }
+    }
+
+    /// The fields of a leading `YYYY-MM-DDTHH:MM:SS`, nil when the text does not start that way.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> Fields? {
+        guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+              let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2)
+        else { return nil }
+        return Fields(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
+        var value = 0
+        for i in from..<(from + count) {
+            let digit = Int(bytes[i]) - 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
     }
 

@@ -24,7 +24,13 @@ public enum JSONCoding {
     }
 
     public static func parseDate(_ text: String) -> Date? {
-        if let date = InternetDate.parse(text) { return date }
+        switch InternetDate.read(text) {
+        case .date(let date): return date
+        case .impossible: return nil
+        case .otherForm: break
+        }
+        // Foundation rolls a 30 February over into March: refuse such fields first.
+        if InternetDate.hasImpossibleFields(text) { return nil }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }

@@ -22,6 +22,59 @@ import Testing
         #expect(InternetDate.parse(text) == nil)
     }
 
+    @Test(arguments: ["2023-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2023-04-31T00:00:00Z",
+                      "2023-00-10T00:00:00Z", "2023-01-00T00:00:00Z", "2023-01-01T00:00:60Z", "2023-01-01T24:00:00Z",
+                      "2023-01-01T00:60:00Z", "2023-02-30T12:30:00+02:00", "2023-02-30T00:00:00.5Z"])
+    func refusesDatesThatCannotExistInsteadOfRollingThemOver(text: String) {
+        #expect(InternetDate.parse(text) == nil)
+        #expect(JSONCoding.parseDate(text) == nil, "Foundation alone would roll \(text) over into another day")
+    }
+
+    @Test func acceptsTheLeapDaysThatExist() throws {
+        for text in ["2024-02-29T00:00:00Z", "2000-02-29T12:00:00Z", "1600-02-29T23:59:59Z"] {
+            #expect(InternetDate.parse(text) == (try Date(text, strategy: Date.ISO8601FormatStyle())))
+        }
+    }
+
+    /// Property: for random instants from year 1 to 9999, with and without milliseconds, the
+    /// fast path reads Foundation's own text to Foundation's date, and writes it back the same.
+    @Test func randomDatesAgreeWithFoundation() throws {
+        var random = SplitMix(seed: 0x5EED_DA7E)
+        let earliest: Int64 = -62_135_596_800, latest: Int64 = 253_402_300_799
+        for _ in 0..<20_000 {
+            let seconds = earliest + Int64(random.next() % UInt64(latest - earliest))
+            let millis = random.next() % 2 == 0 ? 0 : Int64(random.next() % 1000)
+            let date = Date(timeIntervalSince1970: Double(seconds) + Double(millis) / 1000)
+            let style = Date.ISO8601FormatStyle(includingFractionalSeconds: millis != 0)
+            let text = date.formatted(style)
+            let fast = try #require(InternetDate.parse(text), "\(text)")
+            let foundation = try Date(text, strategy: style)
+            #expect(abs(fast.timeIntervalSince(foundation)) < 0.0005, "\(text)")
+            #expect(InternetDate.format(fast) == Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle()), "\(text)")
+        }
+    }
+
+    /// Property: for random fields (days up to 31, hours up to 24, seconds up to 60), the fast
+    /// path accepts exactly the fields a calendar has, and then agrees with Foundation.
+    @Test func randomFieldsAreAcceptedExactlyWhenTheCalendarHasThem() throws {
+        var random = SplitMix(seed: 0xF1E1_D5)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for _ in 0..<20_000 {
+            let year = 1 + Int(random.next() % 9999), month = 1 + Int(random.next() % 12), day = 1 + Int(random.next() % 31)
+            let hour = Int(random.next() % 25), minute = Int(random.next() % 60), second = Int(random.next() % 61)
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second)
+            let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            let real = calendar.date(from: components).map {
+                let back = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: $0)
+                return [back.year, back.month, back.day, back.hour, back.minute, back.second] == [year, month, day, hour, minute, second]
+            } ?? false
+            let fast = InternetDate.parse(text)
+            #expect((fast != nil) == real, "\(text): calendar says \(real)")
+            if let fast { #expect(fast == (try Date(text, strategy: Date.ISO8601FormatStyle())), "\(text)") }
+        }
+    }
+
     @Test func offsetsStillDecodeThroughTheFallback() throws {
         let date = try #require(JSONCoding.parseDate("2024-01-15T12:30:00+02:00"))
         #expect(InternetDate.format(date) == "2024-01-15T10:30:00Z")
@@ -40,5 +93,18 @@ import Testing
             let (y, m, d) = InternetDate.civilFromDays(days)
             #expect(InternetDate.daysFromCivil(year: y, month: m, day: d) == days)
         }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a failing random case is the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -15,5 +15,4 @@ public enum Effect: Sendable, Hashable {
     case saveSecret(Secret, suggestedPath: String)
     /// Build a client for a typed API key.
     case useCredential(Service, Secret)
-    case quit
 }

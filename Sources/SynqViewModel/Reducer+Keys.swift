@@ -57,8 +57,9 @@ extension Reducer {
             return []
         case .quit:
             if case .oneTimeKey? = state.modal { return perform(.cancel, &state) }
+            // The TUI loop ends when it sees `quitRequested`; there is nothing to run.
             state.quitRequested = true
-            return [.quit]
+            return []
         case .confirm: return confirm(&state)
         case .deny: return deny(&state)
         case .submit: return submit(&state)

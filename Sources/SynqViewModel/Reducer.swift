@@ -47,8 +47,3 @@ public enum Reducer {
         state.message = StatusMessage(text, kind: kind, at: state.now, resource: resource)
     }
 }
-
-/// Shorthand for `Reducer.reduce`.
-public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
-    Reducer.reduce(&state, action, now: now)
-}

@@ -126,7 +126,6 @@ public actor Store<C: Clock> where C.Duration == Duration {
     }
 
     private func launch(_ effect: Effect, in group: inout DiscardingTaskGroup) {
-        if case .quit = effect { return }
         let clients = self.clients
         let clipboard = self.clipboard
         let writer = self.secretWriter
@@ -193,8 +192,6 @@ public actor Store<C: Clock> where C.Duration == Duration {
             } catch {
                 return .credentialFinished(service, error: error, at: store.now())
             }
-        case .quit:
-            return nil
         }
     }
 

@@ -28,9 +28,6 @@ final class TestClock: Clock, Sendable {
     var now: Instant { state.withLock { $0.now } }
     var minimumResolution: Duration { .zero }
 
-    /// Sleepers waiting now (tests use it to know a timer is armed).
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
-
     func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state in
             defer { state.nextID += 1 }

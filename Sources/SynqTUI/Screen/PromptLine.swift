@@ -3,8 +3,9 @@ import SynqText
 
 /// The line above the status bar: a y/n question, a prompt's field, the filter being
 /// typed, the latest message, why the last refresh failed, or the selected row's details,
-/// in that order.
-enum CommandLine {
+/// in that order. (Named for what it shows rather than `CommandLine`, which would hide
+/// `Swift.CommandLine` inside this module.)
+enum PromptLine {
     static func draw(_ state: AppState, into grid: inout Grid, y: Int) -> Frame.Cursor? {
         grid.fill(x: 0, y: y, count: grid.width, role: .base)
         switch state.modal {

@@ -44,7 +44,7 @@ public struct ScreenRenderer: Sendable {
             PreferencesPane.draw(state, into: &grid, rect: body)
             tableRows = max(1, body.height - 3)
         }
-        var cursor = CommandLine.draw(state, into: &grid, y: height - 2)
+        var cursor = PromptLine.draw(state, into: &grid, y: height - 2)
         StatusBar(segments: StatusLine.segments(state, glyphs: glyphs)).draw(into: &grid, y: height - 1)
         var helpViewport: HelpViewport?
         if state.isHelpVisible {

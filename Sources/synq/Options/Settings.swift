@@ -47,7 +47,7 @@ struct SettingsResolver {
             insecure: options.insecure,
             timeout: options.timeout
         )
-        // PROFILE HOOK: fill what flags and environment left unset from the config file's profile (`options.profile`).
+        // Flags and environment win; the config file's profile (`options.profile`) fills the rest.
         settings = try ProfileLayer(environment: environment).fill(settings, options: options)
         return settings
     }

@@ -188,7 +188,9 @@ class Sandbox:
 
     def request(self, method, path, body=None, headers=None, timeout=10):
         data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(self.base + path, data=data, method=method, headers=headers or {})
+        # Control POSTs must say application/json (the sandbox refuses what a web page could send).
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        req = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(req, timeout=timeout) as answer:
                 return answer.status, dict(answer.headers), answer.read()

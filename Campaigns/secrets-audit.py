@@ -380,7 +380,8 @@ def failures(session):
     for route, status, body in echo:
         rule = {"route": route, "kind": "body", "status": status, "count": 1,
                 "bodyBase64": base64.b64encode(body.encode()).decode()}
-        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST")
+        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
         urllib.request.urlopen(request, timeout=10).read()
     env = session.env()
     session.run("synchronizers list (server echoes the key, 401)", ["synchronizers", "list"], env, expect=77)

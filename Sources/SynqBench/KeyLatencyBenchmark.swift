@@ -35,6 +35,7 @@ enum KeyLatencyBenchmark {
     static func armLatency(sandbox: RunningSandbox, milliseconds: Int) async throws {
         var request = URLRequest(url: sandbox.synvoURL.appendingPathComponent("__sandbox/faults"))
         request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(#"{"route":"GET /api/synq-keys/enterprise/synchronizers","kind":"latency","latencyMs":\#(milliseconds)}"#.utf8)
         _ = try await URLSession.shared.data(for: request)
     }

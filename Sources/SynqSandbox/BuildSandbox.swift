@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import SynqAPI
 
 /// The pieces of a built sandbox that `RunningSandbox` keeps hold of.
@@ -26,9 +27,9 @@ func buildSandboxParts(
     onServerRunning: @escaping @Sendable (Int) async -> Void
 ) async throws -> SandboxParts<some ApplicationProtocol> {
     let configuration = try configuration.validated()
-    let queue = try SandboxDatabase.open(path: configuration.databasePath)
-    try await FleetSeeder(configuration: configuration).seedIfEmpty(queue)
-    let store = SandboxStore(queue: queue)
+    let writer = try SandboxDatabase.open(path: configuration.databasePath)
+    try await FleetSeeder(configuration: configuration).seedIfEmpty(writer)
+    let store = SandboxStore(writer: writer)
     let injector = FaultInjector(configuration.faults)
     let limiter = RateLimiter(limit: configuration.rateLimit, window: configuration.rateWindow, now: configuration.now)
 
@@ -36,14 +37,19 @@ func buildSandboxParts(
     if configuration.logLevel <= .info {
         router.add(middleware: LogRequestsMiddleware(.info))
     }
+    // Faults apply before authentication, as a broken network or gateway in front of the API would.
     let enterprise = router.group("api/synq-keys/enterprise")
         .add(middleware: FaultMiddleware(injector: injector, service: .enterprise))
+        .group(context: EnterpriseRequestContext.self)
+        .add(middleware: EnterpriseAuthenticator(store: store))
     EnterpriseRoutes(store: store, now: configuration.now).register(on: enterprise)
     let synvo = router.group("user/api_keys")
         .add(middleware: RateLimitMiddleware(limiter: limiter))
         .add(middleware: FaultMiddleware(injector: injector, service: .synvo))
+        .group(context: SynvoRequestContext.self)
+        .add(middleware: SynvoAuthenticator(store: store, now: configuration.now))
     SynvoRoutes(store: store, now: configuration.now).register(on: synvo)
-    let control = router.group("__sandbox").add(middleware: LoopbackOnlyMiddleware())
+    let control = router.group("__sandbox").add(middleware: ControlGuardMiddleware())
     ControlRoutes(injector: injector, limiter: limiter, store: store).register(on: control)
 
     var logger = Logger(label: "synq.sandbox")
@@ -51,6 +57,7 @@ func buildSandboxParts(
     let port = configuration.port
     let application = Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: port), serverName: "synq-sandbox"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger

@@ -19,7 +19,7 @@ struct ControlRoutes: Sendable {
 
     func register(on group: RouterGroup<SandboxRequestContext>) {
         group.get("faults") { _, _ in JSONResponses.make(FaultsBody(faults: await injector.active)) }
-        group.post("faults") { request, _ in try await addFaults(request) }
+        group.post("faults") { request, context in try await addFaults(request, context: context) }
         group.delete("faults") { _, _ in JSONResponses.make(ClearedBody(cleared: await injector.clear())) }
         group.post("reset") { _, _ in
             let cleared = await injector.clear()
@@ -31,21 +31,36 @@ struct ControlRoutes: Sendable {
         }
     }
 
-    /// Takes one rule object or an array of them; all are checked before any is armed. The
-    /// limit leaves room for a `body` fault carrying a hostile list.
-    private func addFaults(_ request: Request) async throws -> Response {
-        var request = request
-        guard let buffer = try? await request.collectBody(upTo: 4 * 1_048_576) else {
-            return JSONResponses.make(ErrorBody(error: "body too large"), status: .badRequest)
+    /// One rule object or an array of them.
+    enum FaultRules: Decodable {
+        case one(FaultRule)
+        case many([FaultRule])
+
+        init(from decoder: any Decoder) throws {
+            if let one = try? FaultRule(from: decoder) {
+                self = .one(one)
+            } else {
+                self = .many(try [FaultRule](from: decoder))
+            }
         }
-        let data = Data(buffer: buffer)
-        let decoder = JSONCoding.decoder()
+
+        var rules: [FaultRule] {
+            switch self {
+            case .one(let rule): [rule]
+            case .many(let rules): rules
+            }
+        }
+    }
+
+    /// Takes one rule object or an array of them; all are checked before any is armed. The
+    /// context's upload limit leaves room for a `body` fault carrying a hostile list.
+    private func addFaults(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let rules: [FaultRule]
-        if let one = try? decoder.decode(FaultRule.self, from: data) {
-            rules = [one]
-        } else if let many = try? decoder.decode([FaultRule].self, from: data) {
-            rules = many
-        } else {
+        do {
+            rules = try await request.decode(as: FaultRules.self, context: context).rules
+        } catch let error as HTTPError where error.status != .badRequest {
+            return JSONResponses.make(ErrorBody(error: error.body ?? error.status.reasonPhrase), status: error.status)
+        } catch {
             let kinds = FaultKind.allCases.map(\.rawValue).joined(separator: "|")
             return JSONResponses.make(ErrorBody(error: "expected {\"route\":..., \"kind\":\"\(kinds)\", ...}"), status: .badRequest)
         }
@@ -61,14 +76,19 @@ struct ControlRoutes: Sendable {
     }
 }
 
-/// Refuses control requests from any peer that is not on this machine, even when the
-/// sandbox listens on a public address.
-struct LoopbackOnlyMiddleware: RouterMiddleware {
+/// Guards the control routes: only peers on this machine (even when the sandbox listens on a
+/// public address), and only `application/json` POSTs. A web page open in the user's browser
+/// can send a cross-origin POST with a form or `text/plain` body without asking first, but
+/// not an `application/json` one, so it cannot arm faults or reset the sandbox.
+struct ControlGuardMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard context.peerIsLoopback else {
             return JSONResponses.make(ControlRoutes.ErrorBody(error: "control routes answer loopback peers only"), status: .forbidden)
+        }
+        if request.method == .post, !request.hasContentType("application/json") {
+            return JSONResponses.make(ControlRoutes.ErrorBody(error: "control POSTs must be Content-Type: application/json"), status: .unsupportedMediaType)
         }
         return try await next(request, context)
     }

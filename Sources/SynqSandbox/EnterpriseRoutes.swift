@@ -1,46 +1,34 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import SynqAPI
 
 /// The Enterprise API under `/api/synq-keys/enterprise`: create, list, toggle, preferences,
-/// with the documented status codes and `{success, message}` error bodies.
+/// with the documented status codes and `{success, message}` error bodies. Every route runs
+/// behind `EnterpriseAuthenticator`, so `context.requireIdentity()` is the caller's account.
 struct EnterpriseRoutes: Sendable {
     let store: SandboxStore
     let now: @Sendable () -> Date
 
     static let maxNameLength = 256
-    static let maxBodyBytes = 64 * 1024
 
-    func register(on group: RouterGroup<SandboxRequestContext>) {
-        group.post("synchronizer") { request, _ in try await create(request) }
-        group.get("synchronizers") { request, _ in try await list(request) }
+    func register(on group: RouterGroup<EnterpriseRequestContext>) {
+        group.post("synchronizer") { request, context in try await create(request, context: context) }
+        group.get("synchronizers") { _, context in try list(context: context) }
         group.put("synchronizer/:id/toggle") { request, context in try await toggle(request, context: context) }
-        group.get("preferences") { request, _ in try await preferences(request) }
+        group.get("preferences") { _, context in try await preferences(context: context) }
     }
 
-    /// The enterprise account behind the request's key; `nil` (answer 401) for a missing or
-    /// unknown key and for an account that is not enterprise.
-    private func account(_ request: Request) async throws -> EnterpriseAccount? {
-        guard let key = request.headers[.enterpriseAPIKey], !key.isEmpty,
-              let account = try await store.enterpriseAccount(apiKey: key), account.isEnterprise
-        else { return nil }
-        return account
+    private func list(context: EnterpriseRequestContext) throws -> Response {
+        let account = try context.requireIdentity()
+        return SynchronizerListStream(store: store, accountID: account.id).response()
     }
 
-    private var unauthorized: Response { JSONResponses.enterpriseError(.unauthorized, DocumentedErrors.unauthorized) }
-
-    private func list(_ request: Request) async throws -> Response {
-        guard let account = try await account(request) else { return unauthorized }
-        let synchronizers = try await store.synchronizers(accountID: account.id)
-        return JSONResponses.make(SynchronizerList(synchronizers: synchronizers))
-    }
-
-    private func create(_ request: Request) async throws -> Response {
-        guard let account = try await account(request) else { return unauthorized }
-        var request = request
-        guard let body = try? await request.collectBody(upTo: Self.maxBodyBytes),
-              let decoded = try? JSONCoding.decoder().decode(CreateSynchronizerRequest.self, from: Data(buffer: body))
-        else { return JSONResponses.enterpriseError(.badRequest, DocumentedErrors.nameRequired) }
+    private func create(_ request: Request, context: EnterpriseRequestContext) async throws -> Response {
+        let account = try context.requireIdentity()
+        guard let decoded = try? await request.decode(as: CreateSynchronizerRequest.self, context: context) else {
+            return JSONResponses.enterpriseError(.badRequest, DocumentedErrors.nameRequired)
+        }
         let name = decoded.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return JSONResponses.enterpriseError(.badRequest, DocumentedErrors.nameRequired) }
         guard name.count <= Self.maxNameLength else {
@@ -56,13 +44,12 @@ struct EnterpriseRoutes: Sendable {
         )
     }
 
-    private func toggle(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        guard let account = try await account(request) else { return unauthorized }
+    private func toggle(_ request: Request, context: EnterpriseRequestContext) async throws -> Response {
+        let account = try context.requireIdentity()
         let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let body = try? await request.collectBody(upTo: Self.maxBodyBytes),
-              let decoded = try? JSONCoding.decoder().decode(ToggleSynchronizerRequest.self, from: Data(buffer: body))
-        else { return JSONResponses.enterpriseError(.badRequest, "isEnabled must be a boolean") }
+        guard let decoded = try? await request.decode(as: ToggleSynchronizerRequest.self, context: context) else {
+            return JSONResponses.enterpriseError(.badRequest, "isEnabled must be a boolean")
+        }
         switch try await store.setEnabled(decoded.isEnabled, id: id, accountID: account.id) {
         case .notFound:
             return JSONResponses.enterpriseError(.notFound, DocumentedErrors.notFound)
@@ -74,8 +61,8 @@ struct EnterpriseRoutes: Sendable {
         }
     }
 
-    private func preferences(_ request: Request) async throws -> Response {
-        guard let account = try await account(request) else { return unauthorized }
+    private func preferences(context: EnterpriseRequestContext) async throws -> Response {
+        let account = try context.requireIdentity()
         guard let response = try await store.preferences(accountID: account.id) else {
             return JSONResponses.enterpriseError(.unauthorized, DocumentedErrors.unauthorized)
         }

@@ -3,7 +3,9 @@ import GRDB
 
 /// Fills an empty database with a realistic, deterministic world: three Enterprise accounts
 /// (demo, another enterprise owner, a non-enterprise one), the demo fleet, and Synvo users
-/// with keys in every status. The same seed and reference date give the same data.
+/// with keys in every documented status (ACTIVE, REVOKED, DISABLED, UNKNOWN; EXPIRED and
+/// PENDING_ROTATION too with `undocumentedStatuses`). The same seed and reference date give
+/// the same data.
 struct FleetSeeder {
     let configuration: SandboxConfiguration
 
@@ -15,16 +17,14 @@ struct FleetSeeder {
 
     /// Seeds when the database has no accounts yet, and in every case makes the demo
     /// accounts answer to the configured keys (they may differ from a previous run's).
-    func seedIfEmpty(_ queue: DatabaseQueue) async throws(SandboxError) {
+    func seedIfEmpty(_ writer: any DatabaseWriter) async throws(SandboxError) {
         do {
-            try await queue.write { db in
-                let accounts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0
-                if accounts == 0 { try seed(db) }
-                try db.execute(sql: "UPDATE account SET api_key = ? WHERE id = ?", arguments: [configuration.enterpriseKey, Self.demoAccountID])
-                try db.execute(
-                    sql: "UPDATE synvo_key SET secret = ? WHERE key_id = ?",
-                    arguments: [KeyDigest.hex(configuration.synvoKey), Self.demoSynvoKeyID]
-                )
+            try await writer.write { db in
+                if try AccountRecord.fetchCount(db) == 0 { try seed(db) }
+                try AccountRecord.filter(AccountRecord.Columns.id == Self.demoAccountID)
+                    .updateAll(db, AccountRecord.Columns.apiKey.set(to: configuration.enterpriseKey))
+                try SynvoKeyRecord.filter(SynvoKeyRecord.Columns.keyId == Self.demoSynvoKeyID)
+                    .updateAll(db, SynvoKeyRecord.Columns.secret.set(to: KeyDigest.hex(configuration.synvoKey)))
             }
         } catch {
             throw .database(String(describing: error))
@@ -49,24 +49,20 @@ struct FleetSeeder {
     }
 
     private func seedAccounts(_ db: Database) throws {
-        let sql = """
-            INSERT INTO account (id, name, api_key, is_enterprise, wallet_address, dashboard_password, default_action, web, owner_wallet)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        try db.execute(sql: sql, arguments: [
-            Self.demoAccountID, "Demo Enterprise", configuration.enterpriseKey, true,
-            "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE", "••••••••", "service", true,
-            "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE",
-        ])
-        try db.execute(sql: sql, arguments: [
-            Self.otherAccountID, "Northwind Relays", SandboxCredentials.otherEnterpriseKey, true,
-            "0x8ba1f109551bD432803012645Ac136ddd64DBA72", "••••••••", "start", false,
-            "0x8ba1f109551bD432803012645Ac136ddd64DBA72",
-        ])
-        try db.execute(sql: sql, arguments: [
-            Self.basicAccountID, "Hobbyist (not enterprise)", SandboxCredentials.nonEnterpriseKey, false,
-            nil, nil, nil, nil, nil,
-        ])
+        let accounts = [
+            AccountRecord(
+                id: Self.demoAccountID, name: "Demo Enterprise", apiKey: configuration.enterpriseKey, isEnterprise: true,
+                walletAddress: "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE", dashboardPassword: "••••••••", defaultAction: "service", web: true,
+                ownerWallet: "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE"
+            ),
+            AccountRecord(
+                id: Self.otherAccountID, name: "Northwind Relays", apiKey: SandboxCredentials.otherEnterpriseKey, isEnterprise: true,
+                walletAddress: "0x8ba1f109551bD432803012645Ac136ddd64DBA72", dashboardPassword: "••••••••", defaultAction: "start", web: false,
+                ownerWallet: "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+            ),
+            AccountRecord(id: Self.basicAccountID, name: "Hobbyist (not enterprise)", apiKey: SandboxCredentials.nonEnterpriseKey, isEnterprise: false),
+        ]
+        for account in accounts { try account.insert(db) }
     }
 
     /// The documented samples come first, then names that exercise wide characters,
@@ -91,6 +87,7 @@ struct FleetSeeder {
 
     private func seedFleet(_ db: Database, accountID: String, size: Int, reference: Date, random: inout SeededGenerator) throws {
         guard size > 0 else { return }
+        // One prepared statement rather than a record per row: up to 1,000,000 rows.
         let statement = try db.makeStatement(
             sql: "INSERT INTO synchronizer (id, account_id, key, name, is_enabled, created_at) VALUES (?, ?, ?, ?, ?, ?)"
         )
@@ -134,24 +131,21 @@ struct FleetSeeder {
             (Self.basicAccountID, "hobby-laptop", false),
         ]
         for (offset, other) in others.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO synchronizer (id, account_id, key, name, is_enabled, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    random.uuidShaped(), other.0, random.uuidShaped(), other.1, other.2,
-                    reference.timeIntervalSince1970 - Double(offset + 1) * 6 * 86_400,
-                ]
-            )
+            try SynchronizerRecord(
+                id: random.uuidShaped(), accountId: other.0, key: random.uuidShaped(), name: other.1, isEnabled: other.2,
+                createdAt: reference.timeIntervalSince1970 - Double(offset + 1) * 6 * 86_400
+            ).insert(db)
         }
     }
 
     private func seedSynvo(_ db: Database, reference: Date, random: inout SeededGenerator) throws {
-        try db.execute(sql: "INSERT INTO synvo_user (id, name) VALUES (?, ?), (?, ?)", arguments: [
-            Self.demoSynvoUserID, "Demo User", Self.otherSynvoUserID, "Other User",
-        ])
+        try SynvoUserRecord(id: Self.demoSynvoUserID, name: "Demo User").insert(db)
+        try SynvoUserRecord(id: Self.otherSynvoUserID, name: "Other User").insert(db)
         let day: Double = 86_400
         let now = reference.timeIntervalSince1970
-        // (key_id, name, status, created days ago, last used days ago, secret)
-        let keys: [(String, String?, String, Double, Double?, String?, String)] = [
+        let undocumented = configuration.undocumentedStatuses
+        // (key_id, name, status, created days ago, last used days ago, secret, user)
+        var keys: [(String, String?, String, Double, Double?, String?, String)] = [
             (Self.demoSynvoKeyID, "Demo Key", "ACTIVE", 120, 0.2, configuration.synvoKey, Self.demoSynvoUserID),
             ("key_abc123xyz", "Production API Key", "ACTIVE", 95, 1.5, nil, Self.demoSynvoUserID),
             ("key_def456uvw", "Development Key", "ACTIVE", 80, 3, nil, Self.demoSynvoUserID),
@@ -162,18 +156,22 @@ struct FleetSeeder {
             ("key_lp0x4d7z", "Laptop (lost)", "REVOKED", 170, nil, nil, Self.demoSynvoUserID),
             ("key_sp6u3n1c", "Nightly batch (paused)", "DISABLED", 100, 20, SandboxCredentials.suspendedSynvoKey, Self.demoSynvoUserID),
             ("key_ds2b9h4w", "Analytics export", "DISABLED", 45, 30, nil, Self.demoSynvoUserID),
-            ("key_ex8r5g0j", "Trial key", "EXPIRED", 240, 210, SandboxCredentials.expiredSynvoKey, Self.demoSynvoUserID),
-            ("key_rt1f6m3v", "Rotating: edge proxy", "PENDING_ROTATION", 30, 2, nil, Self.demoSynvoUserID),
-            ("key_ot4a8s2l", "Other user's key", "ACTIVE", 50, 1, SandboxCredentials.otherSynvoKey, Self.otherSynvoUserID),
         ]
+        // A status the API does not document reads as the real API to a user of the demo, so
+        // it is there only when asked for; otherwise that key's status is the documented UNKNOWN.
+        if undocumented {
+            keys.append(("key_ex8r5g0j", "Trial key", "EXPIRED", 240, 210, SandboxCredentials.expiredSynvoKey, Self.demoSynvoUserID))
+        }
+        keys.append(("key_rt1f6m3v", "Rotating: edge proxy", undocumented ? "PENDING_ROTATION" : "UNKNOWN", 30, 2, nil, Self.demoSynvoUserID))
+        keys.append(("key_ot4a8s2l", "Other user's key", "ACTIVE", 50, 1, SandboxCredentials.otherSynvoKey, Self.otherSynvoUserID))
         for key in keys {
             let created = (now - key.3 * day - Double(random.next() % 36_000)).rounded(.down)
             let lastUsed = key.4.map { (now - $0 * day).rounded(.down) }
             let prefix = String((key.5 ?? "sk_live_\(random.alphanumeric(4))").prefix(12))
-            try db.execute(
-                sql: "INSERT INTO synvo_key (key_id, user_id, name, status, created_at, last_used_at, secret, prefix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [key.0, key.6, key.1, key.2, created, lastUsed, key.5.map(KeyDigest.hex), prefix]
-            )
+            try SynvoKeyRecord(
+                keyId: key.0, userId: key.6, name: key.1, status: key.2, createdAt: created, lastUsedAt: lastUsed,
+                secret: key.5.map(KeyDigest.hex), prefix: prefix
+            ).insert(db)
         }
     }
 }

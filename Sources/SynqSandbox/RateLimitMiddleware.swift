@@ -18,6 +18,8 @@ struct RateLimitMiddleware: RouterMiddleware {
         } else {
             do {
                 response = try await next(request, context)
+            } catch let rejection as APIRejection {
+                response = rejection.response
             } catch let error as HTTPError {
                 response = JSONResponses.synvoError(error.status, error.body ?? error.status.reasonPhrase, code: nil)
             }

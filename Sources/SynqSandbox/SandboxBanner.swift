@@ -38,13 +38,24 @@ public struct SandboxBanner: Sendable {
                 "  Other demo keys (public sandbox values):",
                 "    enterprise, another owner (toggling its synchronizers gets 403)  \(SandboxCredentials.otherEnterpriseKey)",
                 "    not enterprise (gets 401)                                        \(SandboxCredentials.nonEnterpriseKey)",
-                "    Synvo revoked / expired / suspended (each gets its 401 code)     \(SandboxCredentials.revokedSynvoKey)",
-                "                                                                     \(SandboxCredentials.expiredSynvoKey)",
-                "                                                                     \(SandboxCredentials.suspendedSynvoKey)",
+            ]
+            if configuration.undocumentedStatuses {
+                lines += [
+                    "    Synvo revoked / expired / suspended (each gets its 401 code)     \(SandboxCredentials.revokedSynvoKey)",
+                    "                                                                     \(SandboxCredentials.expiredSynvoKey)",
+                    "                                                                     \(SandboxCredentials.suspendedSynvoKey)",
+                ]
+            } else {
+                lines += [
+                    "    Synvo revoked / suspended (each gets its 401 code)               \(SandboxCredentials.revokedSynvoKey)",
+                    "                                                                     \(SandboxCredentials.suspendedSynvoKey)",
+                ]
+            }
+            lines += [
                 "",
                 "  Fleet: \(configuration.fleetSize) synchronizers\(configuration.databasePath.map { " in \($0)" } ?? " in memory");"
                     + " Synvo limit \(configuration.rateLimit) per \(windowText) per key.",
-                "  Faults: curl -X POST \(base)/__sandbox/faults -d '{\"route\":\"*\",\"kind\":\"status\",\"status\":503,\"count\":1}'",
+                "  Faults: curl -X POST \(base)/__sandbox/faults -H 'Content-Type: application/json' -d '{\"route\":\"*\",\"kind\":\"status\",\"status\":503,\"count\":1}'",
                 "  Stop with Ctrl-C.",
             ]
         }

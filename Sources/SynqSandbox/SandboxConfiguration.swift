@@ -26,6 +26,14 @@ public struct SandboxConfiguration: Sendable {
     public var rateWindow: Duration
     /// Faults active from the start.
     public var faults: [FaultRule]
+    /// Also seed Synvo keys whose statuses the API does not document (EXPIRED,
+    /// PENDING_ROTATION), to see how clients meet an API that grew. Off by default: a user
+    /// reads the demo as the real API.
+    public var undocumentedStatuses: Bool
+    /// A connection that has not sent a whole request head this long after it opened (or
+    /// after its last answer) is closed, so half-open and slow-header connections cannot
+    /// use up the server's descriptors. Requests being answered (a held fault) are not cut.
+    public var idleTimeout: Duration
     public var logLevel: Logger.Level
     /// Current time, injectable so rate-limit windows can be tested without waiting.
     public var now: @Sendable () -> Date
@@ -35,6 +43,7 @@ public struct SandboxConfiguration: Sendable {
     public static let defaultSeed: UInt64 = 20_240_115
     public static let defaultRateLimit = 100
     public static let defaultRateWindow: Duration = .seconds(3600)
+    public static let defaultIdleTimeout: Duration = .seconds(15)
     /// Largest fleet the seeder accepts.
     public static let maxFleetSize = 1_000_000
 
@@ -50,6 +59,8 @@ public struct SandboxConfiguration: Sendable {
         rateLimit: Int = SandboxConfiguration.defaultRateLimit,
         rateWindow: Duration = SandboxConfiguration.defaultRateWindow,
         faults: [FaultRule] = [],
+        undocumentedStatuses: Bool = false,
+        idleTimeout: Duration = SandboxConfiguration.defaultIdleTimeout,
         logLevel: Logger.Level = .info,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -64,6 +75,8 @@ public struct SandboxConfiguration: Sendable {
         self.rateLimit = rateLimit
         self.rateWindow = rateWindow
         self.faults = faults
+        self.undocumentedStatuses = undocumentedStatuses
+        self.idleTimeout = idleTimeout
         self.logLevel = logLevel
         self.now = now
     }
@@ -81,6 +94,7 @@ public struct SandboxConfiguration: Sendable {
         }
         guard rateLimit >= 1 else { throw .badOption("rate limit must be at least 1") }
         guard rateWindow >= .milliseconds(1) else { throw .badOption("rate window must be positive") }
+        guard idleTimeout >= .milliseconds(100) else { throw .badOption("idle timeout must be at least 0.1 seconds") }
         guard !enterpriseKey.isEmpty, !synvoKey.isEmpty else { throw .badOption("demo keys must not be empty") }
         for fault in faults { do { _ = try fault.validated() } catch { throw .badOption(error.description) } }
         return self

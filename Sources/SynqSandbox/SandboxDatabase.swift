@@ -1,26 +1,47 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Opens the sandbox's SQLite database (a file, or memory) and brings its schema up to date.
 ///
+/// A file is a `DatabasePool` (WAL: lists read concurrently while a toggle writes), created
+/// 0600 before SQLite opens it, since it holds the demo accounts' keys; SQLite gives its WAL
+/// and shared-memory files the same mode. Memory is a `DatabaseQueue`.
+///
 /// Dates are stored as Unix seconds (REAL); Synvo key statuses as free text, so a status the
-/// API does not document can be stored and served as clients would meet it.
+/// API does not document can be stored and served as clients would meet it (with
+/// `--undocumented-statuses`).
 enum SandboxDatabase {
-    static func open(path: String?) throws(SandboxError) -> DatabaseQueue {
+    static func open(path: String?) throws(SandboxError) -> any DatabaseWriter {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            let queue: DatabaseQueue
+            let writer: any DatabaseWriter
             if let path {
-                queue = try DatabaseQueue(path: path, configuration: configuration)
+                try createPrivately(path)
+                writer = try DatabasePool(path: path, configuration: configuration)
             } else {
-                queue = try DatabaseQueue(configuration: configuration)
+                writer = try DatabaseQueue(configuration: configuration)
             }
-            try migrator.migrate(queue)
-            return queue
+            try migrator.migrate(writer)
+            return writer
+        } catch let error as SandboxError {
+            throw error
         } catch {
             throw .database(String(describing: error))
         }
+    }
+
+    /// Creates the file with mode 0600 if it does not exist yet; an existing file keeps its mode.
+    private static func createPrivately(_ path: String) throws(SandboxError) {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        if descriptor >= 0 {
+            Glibc.close(descriptor)
+            return
+        }
+        guard errno == EEXIST else { throw .database("cannot create \(path): \(String(cString: strerror(errno)))") }
     }
 
     static var migrator: DatabaseMigrator {

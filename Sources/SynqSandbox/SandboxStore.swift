@@ -22,134 +22,93 @@ enum ToggleOutcome: Sendable {
     case updated(Synchronizer)
 }
 
-/// Every query the routes need, over GRDB's `DatabaseQueue` (which serialises access, so
-/// the store needs no locks of its own).
+/// Every query the routes need, over GRDB records. The writer is a `DatabasePool` for a file
+/// (reads run concurrently, beside one writer) or a `DatabaseQueue` in memory; GRDB
+/// serialises the writes either way, so the store needs no locks of its own.
 struct SandboxStore: Sendable {
-    let queue: DatabaseQueue
+    let writer: any DatabaseWriter
 
     // MARK: Enterprise
 
     func enterpriseAccount(apiKey: String) async throws -> EnterpriseAccount? {
-        try await queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, is_enterprise FROM account WHERE api_key = ?", arguments: [apiKey])
-                .map { EnterpriseAccount(id: $0[0], isEnterprise: $0[1]) }
+        try await writer.read { db in
+            try AccountRecord.filter(AccountRecord.Columns.apiKey == apiKey).fetchOne(db)
+                .map { EnterpriseAccount(id: $0.id, isEnterprise: $0.isEnterprise) }
         }
     }
 
-    func synchronizers(accountID: String) async throws -> [Synchronizer] {
-        try await queue.read { db in
-            var result: [Synchronizer] = []
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT id, key, name, is_enabled, created_at FROM synchronizer WHERE account_id = ? ORDER BY seq",
-                arguments: [accountID]
-            )
-            while let row = try rows.next() {
-                result.append(Synchronizer(
-                    id: row[0], key: row[1], name: row[2], isEnabled: row[3],
-                    createdAt: Date(timeIntervalSince1970: row[4])
-                ))
-            }
-            return result
+    /// One page of an account's synchronizers in list order, those after `seq` (0 for the
+    /// first page): the list is streamed a page at a time, each page its own short read.
+    func synchronizers(accountID: String, after seq: Int64 = 0, limit: Int = .max) async throws -> [SynchronizerRecord] {
+        try await writer.read { db in
+            try SynchronizerRecord
+                .filter(SynchronizerRecord.Columns.accountId == accountID && SynchronizerRecord.Columns.seq > seq)
+                .order(SynchronizerRecord.Columns.seq)
+                .limit(limit)
+                .fetchAll(db)
         }
     }
 
     func createSynchronizer(accountID: String, name: String, now: Date) async throws -> Synchronizer {
-        let synchronizer = Synchronizer(
-            id: UUID().uuidString.lowercased(), key: UUID().uuidString.lowercased(), name: name,
-            isEnabled: true, createdAt: now
+        let record = SynchronizerRecord(
+            id: UUID().uuidString.lowercased(), accountId: accountID, key: UUID().uuidString.lowercased(), name: name,
+            isEnabled: true, createdAt: now.timeIntervalSince1970
         )
-        try await queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO synchronizer (id, account_id, key, name, is_enabled, created_at) VALUES (?, ?, ?, ?, 1, ?)",
-                arguments: [synchronizer.id, accountID, synchronizer.key, name, now.timeIntervalSince1970]
-            )
-        }
-        return synchronizer
+        try await writer.write { db in try record.insert(db) }
+        return record.synchronizer
     }
 
     func setEnabled(_ enabled: Bool, id: String, accountID: String) async throws -> ToggleOutcome {
-        try await queue.write { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT account_id, key, name FROM synchronizer WHERE id = ?", arguments: [id]
-            ) else { return .notFound }
-            let owner: String = row[0]
-            guard owner == accountID else { return .forbidden }
-            try db.execute(sql: "UPDATE synchronizer SET is_enabled = ? WHERE id = ?", arguments: [enabled, id])
-            return .updated(Synchronizer(id: id, key: row[1], name: row[2], isEnabled: enabled))
+        try await writer.write { db in
+            guard var record = try SynchronizerRecord.filter(SynchronizerRecord.Columns.id == id).fetchOne(db) else { return .notFound }
+            guard record.accountId == accountID else { return .forbidden }
+            record.isEnabled = enabled
+            try record.update(db, columns: [SynchronizerRecord.Columns.isEnabled])
+            // The documented toggle answer carries id, key, name and isEnabled.
+            return .updated(Synchronizer(id: record.id, key: record.key, name: record.name, isEnabled: enabled))
         }
     }
 
     func preferences(accountID: String) async throws -> PreferencesResponse? {
-        try await queue.read { db in
-            guard let row = try Row.fetchOne(
-                db,
-                sql: "SELECT wallet_address, dashboard_password, default_action, web, owner_wallet FROM account WHERE id = ?",
-                arguments: [accountID]
-            ) else { return nil }
-            let action: String? = row[2]
-            let preferences = Preferences(
-                walletAddress: row[0], dashboardPassword: row[1],
-                defaultAction: action.map(DefaultAction.init(rawValue:)), web: row[3]
-            )
-            let ownerWallet: String? = row[4]
-            return PreferencesResponse(
-                message: "Preferences retrieved successfully", preferences: preferences,
-                owner: PreferencesOwner(walletAddress: ownerWallet)
-            )
-        }
+        try await writer.read { db in try AccountRecord.fetchOne(db, key: accountID)?.preferences }
     }
 
     func synchronizerCount(accountID: String? = nil) async throws -> Int {
-        try await queue.read { db in
-            if let accountID {
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM synchronizer WHERE account_id = ?", arguments: [accountID]) ?? 0
-            }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM synchronizer") ?? 0
+        try await writer.read { db in
+            guard let accountID else { return try SynchronizerRecord.fetchCount(db) }
+            return try SynchronizerRecord.filter(SynchronizerRecord.Columns.accountId == accountID).fetchCount(db)
         }
     }
 
     // MARK: Synvo
 
     func synvoKey(secret: String) async throws -> PresentedSynvoKey? {
-        try await queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT key_id, user_id, status FROM synvo_key WHERE secret = ?", arguments: [KeyDigest.hex(secret)])
-                .map { PresentedSynvoKey(keyID: $0[0], userID: $0[1], status: $0[2]) }
+        try await writer.read { db in
+            try SynvoKeyRecord.filter(SynvoKeyRecord.Columns.secret == KeyDigest.hex(secret)).fetchOne(db)
+                .map { PresentedSynvoKey(keyID: $0.keyId, userID: $0.userId, status: $0.status) }
         }
     }
 
     func touch(keyID: String, at date: Date) async throws {
-        try await queue.write { db in
-            try db.execute(sql: "UPDATE synvo_key SET last_used_at = ? WHERE key_id = ?", arguments: [date.timeIntervalSince1970, keyID])
+        _ = try await writer.write { db in
+            try SynvoKeyRecord.filter(SynvoKeyRecord.Columns.keyId == keyID)
+                .updateAll(db, SynvoKeyRecord.Columns.lastUsedAt.set(to: date.timeIntervalSince1970))
         }
     }
 
     func synvoKeys(userID: String) async throws -> [ListedSynvoKey] {
-        try await queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT key_id, name, status, created_at, last_used_at FROM synvo_key WHERE user_id = ? ORDER BY seq",
-                arguments: [userID]
-            ).map { row in
-                let status: String = row[2]
-                let lastUsed: Double? = row[4]
-                let key = SynvoKey(
-                    keyID: row[0], name: row[1], status: SynvoKeyStatus(rawValue: status) ?? .unknown,
-                    createdAt: Date(timeIntervalSince1970: row[3]), lastUsedAt: lastUsed.map(Date.init(timeIntervalSince1970:))
-                )
-                return ListedSynvoKey(key: key, rawStatus: status)
-            }
+        try await writer.read { db in
+            try SynvoKeyRecord.filter(SynvoKeyRecord.Columns.userId == userID).order(SynvoKeyRecord.Columns.seq).fetchAll(db).map(\.listed)
         }
     }
 
     /// Stores a new key's id, prefix and digest; the caller hands the plaintext to the
     /// client once and forgets it.
     func createSynvoKey(userID: String, name: String?, keyID: String, secret: String, now: Date) async throws {
-        try await queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO synvo_key (key_id, user_id, name, status, created_at, last_used_at, secret, prefix) VALUES (?, ?, ?, 'ACTIVE', ?, NULL, ?, ?)",
-                arguments: [keyID, userID, name, now.timeIntervalSince1970, KeyDigest.hex(secret), String(secret.prefix(12))]
-            )
-        }
+        let record = SynvoKeyRecord(
+            keyId: keyID, userId: userID, name: name, status: "ACTIVE", createdAt: now.timeIntervalSince1970,
+            lastUsedAt: nil, secret: KeyDigest.hex(secret), prefix: String(secret.prefix(12))
+        )
+        try await writer.write { db in try record.insert(db) }
     }
 }

@@ -60,6 +60,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: .hidden) var enterpriseKey: String?
     @Option(help: .hidden) var synvoKey: String?
 
+    @Option(help: ArgumentHelp("Close a connection that has sent no whole request head this long after it opened or after its last answer.", valueName: "seconds"))
+    var idleTimeout: Double = 15
+
+    @Flag(help: "Also seed Synvo keys whose statuses the API does not document (EXPIRED, PENDING_ROTATION).")
+    var undocumentedStatuses = false
+
     @Flag(help: "Print only the listening line; no request log.")
     var quiet = false
 
@@ -71,6 +77,7 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("keys are not taken on the command line; use --synvo-key-file PATH or SANDBOX_SYNVO_KEY")
         }
         guard rateWindow > 0, rateWindow.isFinite else { throw ValidationError("--rate-window must be a positive number of seconds") }
+        guard idleTimeout >= 0.1, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
     }
 
     func run() async throws {
@@ -87,6 +94,8 @@ struct SandboxCommand: AsyncParsableCommand {
             host: host, port: port, databasePath: databasePath, fleetSize: fleetSize, seed: seed,
             rateLimit: rateLimit, rateWindow: .milliseconds(Int64((rateWindow * 1000).rounded())),
             faults: try fault.map { try FaultRule(parsing: $0) },
+            undocumentedStatuses: undocumentedStatuses,
+            idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded())),
             logLevel: quiet ? .error : .info
         )
         var custom = (enterprise: false, synvo: false)

@@ -24,8 +24,14 @@ import Testing
         }
     }
 
+    static var withUndocumentedStatuses: SandboxConfiguration {
+        var configuration = SandboxConfiguration.forTesting()
+        configuration.undocumentedStatuses = true
+        return configuration
+    }
+
     @Test func undocumentedStatusesGoOnTheWireAsStored() async throws {
-        try await withSandbox { sandbox in
+        try await withSandbox(Self.withUndocumentedStatuses) { sandbox in
             let raw = try await sandbox.raw("GET", "/user/api_keys/list", headers: ["X-API-Key": SandboxCredentials.demoSynvoKey])
             #expect(raw.status == 200)
             let items = try #require(raw.json?["items"] as? [[String: Any]])
@@ -98,7 +104,7 @@ import Testing
         (SandboxCredentials.suspendedSynvoKey, .apiKeySuspended, "API key is temporarily suspended"),
     ])
     func unusableKeysGetTheirCode(key: String, code: SynvoErrorCode, message: String) async throws {
-        try await withSandbox { sandbox in
+        try await withSandbox(Self.withUndocumentedStatuses) { sandbox in
             for call in [0, 1] {
                 let client = try sandbox.synvo(key: key)
                 let error = call == 0

@@ -123,7 +123,7 @@ import Testing
             #expect(try await sandbox.raw("GET", "/user/api_keys/list", headers: synvo).status == 200)
             #expect(try await sandbox.raw("GET", "/user/api_keys/list", headers: synvo).status == 429)
             try await sandbox.faults.add(FaultRule(kind: .drop))
-            let reset = try await sandbox.raw("POST", "/__sandbox/reset")
+            let reset = try await sandbox.raw("POST", "/__sandbox/reset", headers: ["Content-Type": "application/json"])
             #expect(reset.status == 200)
             #expect(await sandbox.faults.active.isEmpty)
             #expect(try await sandbox.raw("GET", "/user/api_keys/list", headers: synvo).status == 200)

@@ -37,7 +37,7 @@ struct FaultReleaseTests {
             let started = ContinuousClock.now
             let request = Task { await failure { try await client.listSynchronizers() } }
             #expect(await held(sandbox))
-            let reset = try await sandbox.raw("POST", "/__sandbox/reset")
+            let reset = try await sandbox.raw("POST", "/__sandbox/reset", headers: ["Content-Type": "application/json"])
             #expect(reset.status == 200)
             let error = await request.value
             guard case .transport(.enterprise, let reason)? = error else {

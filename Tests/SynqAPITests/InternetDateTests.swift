@@ -36,11 +36,18 @@ import Testing
         }
     }
 
-    /// Property: for random instants from year 1 to 9999, with and without milliseconds, the
+    /// ISO 8601 and the fast path are proleptic Gregorian; Foundation's calendar is Julian
+    /// before 15 October 1582, so the comparisons with Foundation start in 1583.
+    @Test func yearOneIsProlepticGregorian() {
+        #expect(InternetDate.parse("0001-01-01T00:00:00Z") == Date(timeIntervalSince1970: -62_135_596_800))
+        #expect(InternetDate.parse("1582-10-10T00:00:00Z") == Date(timeIntervalSince1970: -12_219_724_800))
+    }
+
+    /// Property: for random instants from 1583 to 9999, with and without milliseconds, the
     /// fast path reads Foundation's own text to Foundation's date, and writes it back the same.
     @Test func randomDatesAgreeWithFoundation() throws {
         var random = SplitMix(seed: 0x5EED_DA7E)
-        let earliest: Int64 = -62_135_596_800, latest: Int64 = 253_402_300_799
+        let earliest: Int64 = -12_212_553_600, latest: Int64 = 253_402_300_799
         for _ in 0..<20_000 {
             let seconds = earliest + Int64(random.next() % UInt64(latest - earliest))
             let millis = random.next() % 2 == 0 ? 0 : Int64(random.next() % 1000)
@@ -54,14 +61,14 @@ import Testing
         }
     }
 
-    /// Property: for random fields (days up to 31, hours up to 24, seconds up to 60), the fast
+    /// Property: for random fields from 1583 (days up to 31, hours up to 24, seconds up to 60), the fast
     /// path accepts exactly the fields a calendar has, and then agrees with Foundation.
     @Test func randomFieldsAreAcceptedExactlyWhenTheCalendarHasThem() throws {
         var random = SplitMix(seed: 0xF1E1_D5)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         for _ in 0..<20_000 {
-            let year = 1 + Int(random.next() % 9999), month = 1 + Int(random.next() % 12), day = 1 + Int(random.next() % 31)
+            let year = 1583 + Int(random.next() % 8417), month = 1 + Int(random.next() % 12), day = 1 + Int(random.next() % 31)
             let hour = Int(random.next() % 25), minute = Int(random.next() % 60), second = Int(random.next() % 61)
             let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second)
             let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)

@@ -40,8 +40,14 @@ let package = Package(
         // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
         .target(
             name: "SynqAPI",
-            dependencies: ["SynqText"],
+            dependencies: ["SynqText", "CYajl"],
             swiftSettings: strict
+        ),
+        // yajl, the streaming JSON parser the fleet list is read with (Debian libyajl-dev).
+        .systemLibrary(
+            name: "CYajl",
+            pkgConfig: "yajl",
+            providers: [.apt(["libyajl-dev"])]
         ),
         // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.
         .target(

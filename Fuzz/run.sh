@@ -7,7 +7,9 @@
 #
 # Targets:
 #   decode     every API response type, with fuzzed status and headers, through the
-#              clients' ResponseInterpreter; successes re-encoded the way --json prints them
+#              clients' ResponseInterpreter; successes re-encoded the way --json prints them;
+#              the synchronizer list through the streaming yajl parser (in fuzzed chunks),
+#              which must read exactly what the Decodable list reads
 #   sanitize   the control-character sanitizer (Sanitizer.clean / excerpt)
 #   width      CharacterWidth, TextLayout.truncate/fit (SynqText) and Grid.write/fill
 #   textfield  TextField edited by a key sequence decoded from the input, drawn by TextFieldView
@@ -101,9 +103,11 @@ build() {
     local mods=$out/modules
     rm -rf "$mods"
     mkdir -p "$mods" "$out/corpus"
-    local link=("$mods"/SynqText.o "$mods"/SynqAPI.o) extra=() support=()
+    # SynqAPI reads the synchronizer list with yajl (system library, not instrumented).
+    local yajl=(-Xcc -fmodule-map-file="$root/Sources/CYajl/module.modulemap")
+    local link=("$mods"/SynqText.o "$mods"/SynqAPI.o) extra=("${yajl[@]}" -lyajl) support=()
     build_module "$mods" SynqText "${project_flags[@]}" -- Sources/SynqText/*.swift
-    build_module "$mods" SynqAPI "${project_flags[@]}" -- Sources/SynqAPI/*.swift
+    build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- Sources/SynqAPI/*.swift
     case "$target" in
         decode|sanitize) ;;
         width)

@@ -25,6 +25,7 @@ public func fuzzDecode(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let response = makeResponse(bytes)
 
     check(enterprise, SynchronizerList.self, response)
+    checkStreamedList(response, chunk: Int(bytes[bytes.startIndex + 1] >> 1) + 1)
     check(enterprise, SynchronizerResult.self, response)
     check(enterprise, PreferencesResponse.self, response)
     check(synvo, SynvoKeyList.self, response)
@@ -74,6 +75,41 @@ private func check<T: Codable>(_ interpreter: ResponseInterpreter, _ type: T.Typ
     } catch {
         checkDescription(error)
         return nil
+    }
+}
+
+/// The list as the client reads it (yajl, streaming, in `chunk`-byte pieces) against the
+/// Decodable list: the same rows and `skipped`, or both unreadable; every row's fields read back.
+private func checkStreamedList(_ response: HTTPResponse, chunk: Int) {
+    let reference = try? enterprise.decode(SynchronizerList.self, from: response)
+    let parser = SynchronizerListParser()
+    var streamed: SynchronizerList?
+    do {
+        var offset = 0
+        while offset < response.body.count {
+            let end = min(offset + chunk, response.body.count)
+            try response.body[offset..<end].withUnsafeBytes { try parser.consume($0) }
+            offset = end
+        }
+        let outcome = try parser.finish()
+        streamed = SynchronizerList(success: outcome.success, fleet: outcome.fleet, skipped: outcome.skipped)
+    } catch {
+        streamed = nil
+    }
+    // A raw control byte inside a string (invalid JSON) is read or refused by yajl where
+    // JSONDecoder skips the row (see SynchronizerListParser); with no control byte in the
+    // body the two must agree exactly.
+    if (200..<300).contains(response.status), !response.body.contains(where: { $0 < 0x20 }) {
+        if streamed != reference { fatalError("the streamed list differs from the Decodable list") }
+        let viaClient = try? enterprise.synchronizerList(from: response)
+        if viaClient != reference { fatalError("the client's list differs from the Decodable list") }
+    }
+    if let fleet = streamed?.fleet {
+        for row in fleet.indices {
+            let synchronizer = fleet[row]
+            _ = (synchronizer.id, synchronizer.key, synchronizer.name, Sanitizer.clean(synchronizer.name))
+        }
+        encode(streamed)
     }
 }
 

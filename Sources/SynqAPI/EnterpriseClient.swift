@@ -24,8 +24,10 @@ public struct EnterpriseClient: EnterpriseAPI {
         self.interpreter = ResponseInterpreter(service: .enterprise, redact: Redactor([apiKey]))
     }
 
+    /// The whole fleet, parsed by the streaming list parser into compact storage.
     public func listSynchronizers() async throws(APIError) -> SynchronizerList {
-        try await call(.get, "/synq-keys/enterprise/synchronizers", body: nil as String?)
+        let response = try await send(.get, "/synq-keys/enterprise/synchronizers", body: nil as String?)
+        return try interpreter.synchronizerList(from: response)
     }
 
     public func createSynchronizer(name: String) async throws(APIError) -> SynchronizerResult {
@@ -42,6 +44,10 @@ public struct EnterpriseClient: EnterpriseAPI {
     }
 
     private func call<Body: Encodable, T: Decodable>(_ method: HTTPRequest.Method, _ path: String, body: Body?) async throws(APIError) -> T {
+        try interpreter.decode(T.self, from: try await send(method, path, body: body))
+    }
+
+    private func send<Body: Encodable>(_ method: HTTPRequest.Method, _ path: String, body: Body?) async throws(APIError) -> HTTPResponse {
         var headers = ["X-Enterprise-API-Key": apiKey.reveal(), "Accept": "application/json"]
         var data: Data?
         if let body {
@@ -55,6 +61,6 @@ public struct EnterpriseClient: EnterpriseAPI {
         } catch {
             throw .transport(.enterprise, error)
         }
-        return try interpreter.decode(T.self, from: response)
+        return response
     }
 }

@@ -24,20 +24,27 @@ enum InternetDate {
 
     static func read(_ text: String) -> Reading {
         var text = text
-        return text.withUTF8 { bytes -> Reading in
-            guard let fields = fields(bytes) else { return .otherForm }
-            let n = bytes.count
-            guard n >= 20, bytes[n - 1] == UInt8(ascii: "Z") || bytes[n - 1] == UInt8(ascii: "z") else { return .otherForm }
-            var fraction = 0.0
-            if n > 20 {
-                guard bytes[19] == UInt8(ascii: "."), n - 21 >= 1, n - 21 <= 9, let digits = number(bytes, 20, n - 21) else { return .otherForm }
-                fraction = Double(digits) / pow(10, Double(n - 21))
-            }
-            guard fields.isPossible else { return .impossible }
-            let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
-            let seconds = Double(days * 86_400 + fields.hour * 3600 + fields.minute * 60 + fields.second) + fraction
-            return .date(Date(timeIntervalSince1970: seconds))
+        return text.withUTF8 { read(utf8: $0) }
+    }
+
+    /// `read` of UTF-8 bytes (the list parser hands dates over without making strings).
+    static func read(utf8 bytes: UnsafeRawBufferPointer) -> Reading {
+        read(utf8: bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func read(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+        guard let fields = fields(bytes) else { return .otherForm }
+        let n = bytes.count
+        guard n >= 20, bytes[n - 1] == UInt8(ascii: "Z") || bytes[n - 1] == UInt8(ascii: "z") else { return .otherForm }
+        var fraction = 0.0
+        if n > 20 {
+            guard bytes[19] == UInt8(ascii: "."), n - 21 >= 1, n - 21 <= 9, let digits = number(bytes, 20, n - 21) else { return .otherForm }
+            fraction = Double(digits) / pow(10, Double(n - 21))
         }
+        guard fields.isPossible else { return .impossible }
+        let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
+        let seconds = Double(days * 86_400 + fields.hour * 3600 + fields.minute * 60 + fields.second) + fraction
+        return .date(Date(timeIntervalSince1970: seconds))
     }
 
     /// Whether the text starts `YYYY-MM-DDTHH:MM:SS` with fields that cannot exist, whatever

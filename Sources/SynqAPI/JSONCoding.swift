@@ -35,6 +35,15 @@ public enum JSONCoding {
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
+    /// `parseDate` of UTF-8 bytes: the common exact form without making a string.
+    public static func parseDate(utf8 bytes: UnsafeRawBufferPointer) -> Date? {
+        switch InternetDate.read(utf8: bytes) {
+        case .date(let date): return date
+        case .impossible: return nil
+        case .otherForm: return parseDate(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     public static func formatDate(_ date: Date) -> String {
         InternetDate.format(date)
     }

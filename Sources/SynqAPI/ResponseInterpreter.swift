@@ -15,6 +15,17 @@ struct ResponseInterpreter: Sendable {
         }
     }
 
+    /// The synchronizer list, through the streaming list parser (same acceptance as `decode`).
+    func synchronizerList(from response: HTTPResponse) throws(APIError) -> SynchronizerList {
+        guard (200..<300).contains(response.status) else { throw error(for: response) }
+        do {
+            let outcome = try SynchronizerListParser.parse(response.body)
+            return SynchronizerList(success: outcome.success, fleet: outcome.fleet, skipped: outcome.skipped)
+        } catch {
+            throw .undecodable(service, status: response.status, excerpt: redact.excerpt(response.body))
+        }
+    }
+
     func error(for response: HTTPResponse) -> APIError {
         let (message, code) = errorText(response.body)
         let fallback = HTTPURLResponseStatusText.text(for: response.status)

@@ -22,6 +22,18 @@ public struct Synchronizer: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey { case id, key, name, isEnabled, createdAt }
 
+    /// The state as every surface words it: "enabled", "disabled", or "unknown" when the
+    /// server did not say. The one place this text is written.
+    public static func stateText(isEnabled: Bool?) -> String {
+        switch isEnabled {
+        case true?: "enabled"
+        case false?: "disabled"
+        case nil: "unknown"
+        }
+    }
+
+    public var stateText: String { Self.stateText(isEnabled: isEnabled) }
+
     /// Reads `createdAt` as text and parses it directly: a fleet list carries one date per
     /// row, and the decoder's date-strategy closure costs more than the parse itself.
     public init(from decoder: any Decoder) throws {
@@ -54,16 +66,28 @@ public struct ToggleSynchronizerRequest: Codable, Sendable, Equatable {
 }
 
 /// Response of `GET /synq-keys/enterprise/synchronizers`.
+///
+/// The rows are held compactly in a `SynchronizerFleet`; `synchronizers` makes them into
+/// an array of models for callers that want one (small lists, tests, provisioning).
 public struct SynchronizerList: Codable, Sendable, Equatable {
     public var success: Bool
-    public var synchronizers: [Synchronizer]
+    public var fleet: SynchronizerFleet
     /// Entries the server sent that could not be read (missing `id`, wrong types); they are
     /// dropped rather than failing the whole list, and counted so the caller can say so.
     public var skipped: Int
 
+    public var synchronizers: [Synchronizer] {
+        get { Array(fleet) }
+        set { fleet = SynchronizerFleet(newValue) }
+    }
+
     public init(success: Bool = true, synchronizers: [Synchronizer], skipped: Int = 0) {
+        self.init(success: success, fleet: SynchronizerFleet(synchronizers), skipped: skipped)
+    }
+
+    public init(success: Bool = true, fleet: SynchronizerFleet, skipped: Int = 0) {
         self.success = success
-        self.synchronizers = synchronizers
+        self.fleet = fleet
         self.skipped = skipped
     }
 
@@ -73,7 +97,7 @@ public struct SynchronizerList: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         success = try container.decodeIfPresent(Bool.self, forKey: .success) ?? true
         let lossy = try container.decode(LossyArray<Synchronizer>.self, forKey: .synchronizers)
-        synchronizers = lossy.elements
+        fleet = SynchronizerFleet(lossy.elements)
         skipped = lossy.skipped
     }
 

@@ -26,23 +26,21 @@ struct ListSynchronizers: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let client = try SettingsResolver().resolve(connection).enterpriseClient()
-            var list = try await client.listSynchronizers()
-            if let state {
-                list.synchronizers.removeAll { ($0.isEnabled ?? false) != (state == .enabled) }
-            }
+            let list = try await client.listSynchronizers()
             if list.skipped > 0 {
                 StandardError.line("synq: warning: \(list.skipped) malformed synchronizer entries from the server were skipped")
             }
+            let fleet = list.fleet
+            let rows: [Int] = state.map { wanted in
+                fleet.indices.filter { (fleet.isEnabled(at: $0) ?? false) == (wanted == .enabled) }
+            } ?? Array(fleet.indices)
+            var out = OutputStream()
             if output.json {
-                let shape = SynchronizerListJSON(synchronizers: list.synchronizers.map(SynchronizerJSON.init), skipped: list.skipped)
-                if StandardOutput.isTerminal {
-                    try StandardOutput.json(shape)
-                } else {
-                    try StandardOutput.write(try await shape.compactData())
-                }
+                try FleetJSON.write(fleet, rows: rows, skipped: list.skipped, pretty: StandardOutput.isTerminal, to: &out)
             } else {
-                try StandardOutput.write(SynchronizerTable.render(list.synchronizers))
+                try SynchronizerTable.write(fleet, rows: rows, to: &out)
             }
+            try out.flush()
         }
     }
 }
@@ -105,20 +103,20 @@ struct DisableSynchronizer: ToggleSynchronizerCommand {
     @Argument(help: "The synchronizer's id.") var id: String
 }
 
-/// Table and result formatting for synchronizers.
+/// The headless synchronizers table, streamed from the fleet.
 enum SynchronizerTable {
-    static func render(_ synchronizers: [Synchronizer], now: Date = Date()) -> String {
-        var table = TextTable([.init(title: "NAME"), .init(title: "STATE"), .init(title: "KEY"), .init(title: "CREATED"), .init(title: "ID")])
-        for synchronizer in synchronizers {
-            table.append([
-                synchronizer.name,
-                synchronizer.isEnabled.map { $0 ? "enabled" : "disabled" } ?? "unknown",
-                synchronizer.key,
-                RelativeTime.ago(synchronizer.createdAt, now: now),
-                synchronizer.id,
-            ])
-        }
-        return table.render()
+    static func write<Out: TableSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) throws(Out.Failure) {
+        let columns: [TextTable.Column] = [.init(title: "NAME"), .init(title: "STATE"), .init(title: "KEY"), .init(title: "CREATED"), .init(title: "ID")]
+        try TextTable.write(columns, count: rows.count, arena: fleet.arena, cell: { index, column in
+            let row = rows[index]
+            switch column {
+            case 0: return .bytes(fleet.nameRange(row))
+            case 1: return .text(Synchronizer.stateText(isEnabled: fleet.isEnabled(at: row)))
+            case 2: return .bytes(fleet.keyRange(row))
+            case 3: return .text(RelativeTime.ago(fleet.createdDate(at: row), now: now))
+            default: return .bytes(fleet.idRange(row))
+            }
+        }, to: &out)
     }
 }
 
@@ -130,7 +128,7 @@ enum SynchronizerResultPrinter {
         }
         let s = result.synchronizer
         var lines = [Sanitizer.clean(result.message), "ID:    \(Sanitizer.clean(s.id))", "Name:  \(Sanitizer.clean(s.name))", "Key:   \(Sanitizer.clean(s.key))"]
-        if let enabled = s.isEnabled { lines.append("State: \(enabled ? "enabled" : "disabled")") }
+        if s.isEnabled != nil { lines.append("State: \(s.stateText)") }
         try StandardOutput.write(lines.joined(separator: "\n") + "\n")
     }
 }

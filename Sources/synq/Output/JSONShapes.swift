@@ -19,19 +19,6 @@ struct SynchronizerJSON: Encodable, Sendable {
     }
 }
 
-struct SynchronizerListJSON: Encodable {
-    var synchronizers: [SynchronizerJSON]
-    var skipped: Int
-
-    /// The same bytes as `JSONEncoder` with sorted keys, compact, encoded on every core.
-    func compactData() async throws -> Data {
-        var data = Data("{\"skipped\":\(skipped),\"synchronizers\":[".utf8)
-        data.append(try await SlicedArrayEncoder.elements(synchronizers))
-        data.append(contentsOf: Array("]}\n".utf8))
-        return data
-    }
-}
-
 struct SynchronizerResultJSON: Encodable {
     var message: String
     var synchronizer: SynchronizerJSON

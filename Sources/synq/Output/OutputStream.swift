@@ -1,0 +1,56 @@
+import Foundation
+
+/// Buffered writes to standard output for output too large to build in memory first (a
+/// million-row list): bytes collect in a 1 MiB buffer that goes out with `write(2)` when
+/// full. Everything written must already be terminal-safe (see `TerminalSafeBytes`).
+/// A failed write (full disk, closed pipe) is an `OutputError`, which ends the command
+/// with exit 74.
+struct OutputStream {
+    private var buffer: [UInt8] = []
+    private let descriptor: Int32
+    static let capacity = 1 << 20
+
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.capacity + 4096)
+    }
+
+    mutating func append(_ byte: UInt8) throws(OutputError) {
+        buffer.append(byte)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    mutating func append(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    /// Gives the buffer to `body` to write into directly, then flushes if it is full.
+    mutating func withBuffer(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
+        body(&buffer)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    mutating func flush() throws(OutputError) {
+        var written = 0
+        let total = buffer.count
+        let error: Int32? = buffer.withUnsafeBytes { bytes in
+            while written < total {
+                let n = Glibc.write(descriptor, bytes.baseAddress! + written, total - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let error { throw OutputError(reason: String(cString: strerror(error))) }
+    }
+}

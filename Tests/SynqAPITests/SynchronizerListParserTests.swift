@@ -1,0 +1,108 @@
+import Foundation
+@testable import SynqAPI
+import Testing
+
+/// The streaming list parser reads exactly what the `Decodable` list reads (the reference:
+/// `JSONDecoder` with the lossy array), in any chunking, and never fails on one bad row.
+@Suite struct SynchronizerListParserTests {
+    /// The reference reading: the Decodable `SynchronizerList`, or nil when it fails.
+    static func reference(_ body: Data) -> SynchronizerList? {
+        try? JSONCoding.decoder().decode(SynchronizerList.self, from: body)
+    }
+
+    static func streamed(_ body: Data, piece: Int) -> SynchronizerList? {
+        let parser = SynchronizerListParser()
+        var offset = 0
+        do {
+            while offset < body.count {
+                let end = min(offset + piece, body.count)
+                try body[offset..<end].withUnsafeBytes { try parser.consume($0) }
+                offset = end
+            }
+            let outcome = try parser.finish()
+            return SynchronizerList(success: outcome.success, fleet: outcome.fleet, skipped: outcome.skipped)
+        } catch {
+            return nil
+        }
+    }
+
+    static let cases: [String] = [
+        SeedSampleTests.listSample,
+        #"{"success":true,"synchronizers":[]}"#,
+        #"{"synchronizers":[{"id":"a","key":"k","name":"n"}]}"#,
+        #"{"success":false,"synchronizers":[{"id":"a","key":"k","name":"n","isEnabled":null,"createdAt":null}]}"#,
+        // Lossy rows: a number id, an offset date (Foundation fallback), null, an array, a string, a number.
+        #"{"success":true,"synchronizers":[{"id":1},{"id":"a","key":"b","name":"c","createdAt":"2024-01-15T12:30:00+02:00"},null,[],"x",3,true]}"#,
+        // Wrong types in each field, nested values where strings belong, unknown fields of every kind.
+        #"{"synchronizers":[{"id":"1","key":"k","name":{"a":1}},{"id":"2","key":["k"],"name":"n"},{"id":"3","key":"k","name":"n","isEnabled":"yes"},{"id":"4","key":"k","name":"n","createdAt":"yesterday"},{"id":"5","key":"k","name":"n","extra":{"deep":[1,{"x":[]}]},"n":-1.5e300,"z":null},{"id":"6","key":"k","name":"n","isEnabled":1}]}"#,
+        // Escapes, control characters and non-ASCII text stay exactly as sent.
+        #"{"synchronizers":[{"id":"e\u001b[2J","key":"k\"\\\/","name":"東京 \ud83d\ude00 \u202e evil\n"}],"more":{"synchronizers":5}}"#,
+        // Fractional seconds, a lower-case z, an unknown root key before the list.
+        #"{"meta":[1,2,{"a":"b"}],"synchronizers":[{"id":"a","key":"k","name":"n","createdAt":"2024-01-15T10:30:00.123z"}],"success":true}"#,
+        // Whole-list failures: not an object, no list, list of the wrong type, success not a boolean,
+        // cut short, garbage after the end, empty.
+        #"[{"id":"a","key":"k","name":"n"}]"#,
+        #"{"success":true}"#,
+        #"{"success":true,"synchronizers":{"id":"a"}}"#,
+        #"{"success":true,"synchronizers":null}"#,
+        #"{"success":"yes","synchronizers":[]}"#,
+        #"{"success":true,"synchronizers":[{"id":"a","key":"k","name":"n"}"#,
+        #"{"success":true,"synchronizers":[]} trailing"#,
+        "",
+        "null",
+        #""just a string""#,
+    ]
+
+    @Test(arguments: cases)
+    func readsWhatTheDecodableListReads(body: String) {
+        let data = Data(body.utf8)
+        let expected = Self.reference(data)
+        for piece in [1, 3, 7, 65_536] {
+            let got = Self.streamed(data, piece: piece)
+            #expect(got == expected, "piece \(piece): \(body)")
+        }
+    }
+
+    @Test func invalidUTF8InOneNameSkipsThatRowOnly() throws {
+        var body = Data(#"{"success":true,"synchronizers":[{"id":"ok","key":"k","name":"fine"},{"id":"bad","key":"k","name":"X "#.utf8)
+        body.append(contentsOf: [0x9B, 0x32, 0x4A, 0xFF, 0xFE, 0xC0, 0xAF, 0xED, 0xA0, 0x80])
+        body.append(contentsOf: Array(#" end","isEnabled":true},{"id":"also ok","key":"k","name":"ü"}]}"#.utf8))
+        let outcome = try SynchronizerListParser.parse(body)
+        #expect(outcome.fleet.map(\.id) == ["ok", "also ok"])
+        #expect(outcome.skipped == 1)
+        #expect(Self.reference(body) == SynchronizerList(fleet: outcome.fleet, skipped: 1), "the same as JSONDecoder")
+    }
+
+    @Test func invalidUTF8OutsideStringsFailsTheList() {
+        let body = Data([0x9B, 0x32, 0x4A, 0xFF, 0xFE] + Array(#"{"success":true,"synchronizers":[]}"#.utf8))
+        #expect(throws: SynchronizerListError.self) { try SynchronizerListParser.parse(body) }
+    }
+
+    @Test func aLargeGeneratedListMatchesTheReferenceRowForRow() throws {
+        var rows: [String] = []
+        for index in 0..<5_000 {
+            switch index % 50 {
+            case 7: rows.append(#"{"id":\#(index)}"#)
+            case 13: rows.append(#"{"id":"s\#(index)","key":"k","name":"bad date","createdAt":"2024-13-01T00:00:00Z"}"#)
+            default:
+                rows.append(#"{"createdAt":"2024-01-15T10:30:\#(String(format: "%02d", index % 60))Z","id":"s\#(index)","isEnabled":\#(index % 3 == 0),"key":"key-\#(index)","name":"node-\#(index) ✓"}"#)
+            }
+        }
+        let body = Data(("{\"success\":true,\"synchronizers\":[" + rows.joined(separator: ",") + "]}").utf8)
+        let parsed = try SynchronizerListParser.parse(body)
+        let expected = try #require(Self.reference(body))
+        #expect(parsed.skipped == 200)
+        #expect(parsed.fleet == expected.fleet)
+        #expect(Array(parsed.fleet) == expected.synchronizers)
+    }
+
+    @Test func theClientReadsTheListThroughTheParser() throws {
+        let interpreter = ResponseInterpreter(service: .enterprise, redact: Redactor([]))
+        let good = HTTPResponse(status: 200, headers: [:], body: Data(SeedSampleTests.listSample.utf8))
+        #expect(try interpreter.synchronizerList(from: good).synchronizers.map(\.name) == ["Production Server 1", "Staging Server"])
+        let bad = HTTPResponse(status: 200, headers: [:], body: Data("<html>oops</html>".utf8))
+        #expect(throws: APIError.undecodable(.enterprise, status: 200, excerpt: "<html>oops</html>")) {
+            try interpreter.synchronizerList(from: bad)
+        }
+    }
+}

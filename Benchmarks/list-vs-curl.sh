@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Compares `synq synchronizers list --json` with curl and with the seed's Python example,
-# all fetching the same list from one sandbox on loopback: wall time (hyperfine) and peak
-# memory (GNU time). Needs hyperfine and python3-requests (apt-get install hyperfine).
-#   Benchmarks/list-vs-curl.sh [FLEET_SIZE]     default 100000
+# Compares `synq synchronizers list --json` and the table form with curl and with the seed's
+# Python example, all fetching the same list from one sandbox on loopback, side by side in one
+# run: wall time (hyperfine) and peak memory (GNU time). Needs hyperfine and python3-requests
+# (apt-get install hyperfine python3-requests).
+#   Benchmarks/list-vs-curl.sh [FLEET_SIZE]     default 100000; up to 1000000
+#   RUNS=3 PYTHON=0 Benchmarks/list-vs-curl.sh 1000000    fewer runs, without Python
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fleet=${1:-100000}
@@ -15,21 +17,26 @@ chmod 600 "$work/headers"
 curl_cmd="curl -sf -H @$work/headers $base/api/synq-keys/enterprise/synchronizers"
 
 echo "fleet: $fleet synchronizers; body: $($curl_cmd | wc -c) bytes"
-hyperfine --warmup 2 --runs "$runs" -N --export-markdown "$work/wall.md" \
-    -n curl "$curl_cmd" \
-    -n synq "$bin synchronizers list --json" \
-    -n python "python3 Benchmarks/list_synchronizers.py" >/dev/null
+names=(curl synq-json synq-table)
+[ "${PYTHON:-1}" = 1 ] && names+=(python)
+command_for() {
+    case $1 in
+        curl) echo "$curl_cmd" ;;
+        synq-json) echo "$bin synchronizers list --json" ;;
+        synq-table) echo "$bin synchronizers list" ;;
+        python) echo "python3 Benchmarks/list_synchronizers.py" ;;
+    esac
+}
+args=()
+for name in "${names[@]}"; do args+=(-n "$name" "$(command_for "$name")"); done
+hyperfine --warmup "${WARMUP:-2}" --runs "$runs" -N --output=pipe --export-markdown "$work/wall.md" "${args[@]}" >/dev/null
 cat "$work/wall.md"
 
 echo
 echo "| command | peak RSS (MiB, max of 3) |"
 echo "|:---|---:|"
-for name in curl synq python; do
-    case $name in
-        curl) cmd="$curl_cmd" ;;
-        synq) cmd="$bin synchronizers list --json" ;;
-        python) cmd="python3 Benchmarks/list_synchronizers.py" ;;
-    esac
+for name in "${names[@]}"; do
+    cmd=$(command_for "$name")
     peak=0
     for _ in 1 2 3; do
         kb=$( { /usr/bin/time -f '%M' $cmd >/dev/null; } 2>&1 | tail -1)

@@ -1,23 +1,40 @@
 import Foundation
 import SynqSandbox
+import SynqTUI
 
 /// Peak resident memory of the real TUI holding a whole fleet (by default 1,000,000
 /// synchronizers), read from the kernel's high-water mark once the fleet is on screen.
 enum MemoryBenchmark {
-    static func run(synq: String, fleetSize: Int) async throws {
+    static func run(synq: String, fleetSize: Int, filter: String) async throws {
         let seeding = ContinuousClock.now
         let sandbox = try await RunningSandbox.start(.forTesting(fleetSize: fleetSize))
         print("Memory: sandbox seeded with \(fleetSize) synchronizers in \(seeding.duration(to: .now))")
         let started = ContinuousClock.now
         let run = try PtyRun(synq: synq, sandbox: sandbox, refresh: 60)
-        let loaded = try await run.waitForScreen(containing: "\(fleetSize) synchronizers", timeout: .seconds(300))
+        let loaded = try await run.waitForScreen(containing: "\(Count.text(fleetSize)) synchronizers", timeout: .seconds(300))
         let shown = started.duration(to: .now)
         try await Task.sleep(for: .seconds(2))
         let peak = run.peakResidentMiB()
         let now = run.residentMiB()
+        // A filter typed one key at a time: each character's echo (the first redraw after it).
+        run.type("/")
+        try await Task.sleep(for: .milliseconds(300))
+        var echoes: [Double] = []
+        for character in filter {
+            let sent = ContinuousClock.now
+            run.type(String(character))
+            if let answered = try await run.firstOutput(after: sent, timeout: .seconds(2)) {
+                echoes.append(FleetBenchmark.milliseconds(sent.duration(to: answered)))
+            }
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        let filteringPeak = run.peakResidentMiB()
         run.finish()
         await sandbox.stop()
         guard loaded else { throw BenchError.neverLoaded }
-        print(String(format: "  fleet on screen after %@; TUI peak RSS %.0f MiB, RSS afterwards %.0f MiB", "\(shown)", peak, now))
+        print(String(format: "  fleet on screen after %@; TUI peak RSS %.0f MiB, RSS afterwards %.0f MiB; peak after filtering %.0f MiB", "\(shown)", peak, now, filteringPeak))
+        echoes.sort()
+        print(String(format: "  typed filter character to screen at %@ rows: median %.2f ms, max %.2f ms (%d keys)",
+                     Count.text(fleetSize), echoes.isEmpty ? .nan : echoes[echoes.count / 2], echoes.last ?? .nan, echoes.count))
     }
 }

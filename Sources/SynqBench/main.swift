@@ -4,9 +4,12 @@ import SynqSandbox
 
 // synq-bench: the TUI's performance numbers. Not a test (no pass/fail), run by hand:
 //   swift build -c release && swift run -c release synq-bench [--idle-seconds 60] [--skip-pty]
-//       [--presses 200] [--memory-fleet 1000000]
+//       [--presses 200] [--memory-fleet 1000000] [--fleet 1000000] [--per-key-fleet 100000]
+//       [--filter prod-relay]
 // Prints frame render times, bytes written for a poll with one changed row, CPU time idle,
-// key-to-screen latency with a poll in flight, and peak memory holding a large fleet.
+// key-to-screen latency with a poll in flight, the fleet data path (list fetch and parse,
+// filter per keystroke, a filter typed at once against fzf, sort per column) and the real
+// TUI holding a large fleet: memory, and a typed filter character to screen.
 
 let arguments = CommandLine.arguments
 func option(_ name: String, default value: Int) -> Int {
@@ -15,6 +18,12 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 RenderBenchmark.run(sizes: [100, 10_000, 1_000_000], frames: option("--frames", default: 400))
+
+let filterText = arguments.firstIndex(of: "--filter").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil } ?? "prod-relay"
+let fleetSize = option("--fleet", default: 1_000_000)
+if fleetSize > 0 {
+    try await FleetBenchmark.run(fleetSize: fleetSize, perKeyFleet: option("--per-key-fleet", default: 100_000), filter: filterText)
+}
 
 if !arguments.contains("--skip-pty") {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -61,5 +70,5 @@ if !arguments.contains("--skip-pty") {
     await sandbox.stop()
 
     let memoryFleet = option("--memory-fleet", default: 1_000_000)
-    if memoryFleet > 0 { try await MemoryBenchmark.run(synq: binary, fleetSize: memoryFleet) }
+    if memoryFleet > 0 { try await MemoryBenchmark.run(synq: binary, fleetSize: memoryFleet, filter: filterText) }
 }

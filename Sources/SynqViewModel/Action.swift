@@ -25,6 +25,8 @@ public enum Action: Sendable, Equatable {
     case keyCreated(name: String?, Result<RateLimited<CreatedSynvoKey>, APIError>, at: Date)
     case copyFinished(CopyTarget, CopyOutcome, at: Date)
     case saveFinished(Result<String, SecretFileError>, at: Date)
+    /// A filter/sort pass finished (`Effect.deriveTable`).
+    case tableDerived(DerivedRows, pane: Pane)
     /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.
     case credentialFinished(Service, error: CredentialError?, at: Date)
 }

@@ -15,4 +15,6 @@ public enum Effect: Sendable, Hashable {
     case saveSecret(Secret, suggestedPath: String)
     /// Build a client for a typed API key.
     case useCredential(Service, Secret)
+    /// Filter and sort a large table off the render loop (a newer pass cancels this one).
+    case deriveTable(TableDerivation)
 }

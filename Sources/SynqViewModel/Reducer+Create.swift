@@ -64,11 +64,11 @@ extension Reducer {
             var row = SynchronizerRow(answer.synchronizer)
             if row.createdAt == nil { row.createdAt = at }
             state.synchronizers.highlights[row.id] = RowHighlight(change: .new, until: at.addingTimeInterval(state.settings.highlightDuration))
-            state.synchronizers.upsert(row)
+            let pass = derive(state.synchronizers.upsert(row), .synchronizers)
             state.synchronizers.select(id: row.id)
             say(answer.message.isEmpty ? "Created synchronizer \"\(row.name)\"" : "\(answer.message): \"\(row.name)\"", .success, &state)
             // The create answer lacks some fields (state); the list has them.
-            return fetch(.synchronizers, &state)
+            return pass + fetch(.synchronizers, &state)
         case .failure(let error):
             if case .rateLimited(_, let resetAt, let limit) = error { block(until: resetAt, limit: limit, for: .enterprise, &state) }
             say("Could not create the synchronizer (not retried): \(failureText(error))", .error, &state)
@@ -84,14 +84,14 @@ extension Reducer {
             let created = answer.value
             let row = SynvoKeyRow(id: created.keyID, name: name, status: .active, createdAt: at, lastUsedAt: nil)
             state.keys.highlights[row.id] = RowHighlight(change: .new, until: at.addingTimeInterval(state.settings.highlightDuration))
-            state.keys.upsert(row)
+            let pass = derive(state.keys.upsert(row), .keys)
             state.keys.select(id: row.id)
             state.isHelpVisible = false
             state.modal = .oneTimeKey(OneTimeKeyModal(
                 keyID: created.keyID, name: name, secret: created.apiKey,
                 suggestedPath: suggestedKeyPath(keyID: created.keyID, directory: state.settings.saveDirectory)))
             say("Created Synvo key \(created.keyID): copy or save it now, it is shown only once", .success, &state)
-            return []
+            return pass
         case .failure(let error):
             if case .rateLimited(_, let resetAt, let limit) = error { block(until: resetAt, limit: limit, for: .synvo, &state) }
             say("Could not create the Synvo key (not retried): \(failureText(error))", .error, &state)

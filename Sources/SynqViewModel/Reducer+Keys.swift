@@ -14,7 +14,7 @@ extension Reducer {
             return []
         case .unbound:
             if contexts == [.filter] {
-                editFilter(&state) { $0.apply(key) }
+                return editFilter(&state) { $0.apply(key) }
             } else if contexts == [.prompt], case .prompt(var prompt)? = state.modal {
                 if prompt.field.apply(key) {
                     prompt.error = nil
@@ -48,8 +48,7 @@ extension Reducer {
             setEditingFilter(true, &state)
             return []
         case .cycleSort, .reverseSort:
-            changeSort(command, &state)
-            return []
+            return changeSort(command, &state)
         case .refresh: return refreshVisible(&state)
         case .enterCredential: return openCredentialPrompt(for: state.pane.service, &state)
         case .toggleHelp:
@@ -110,23 +109,39 @@ extension Reducer {
         }
     }
 
-    static func editFilter(_ state: inout AppState, _ edit: (inout TextField) -> Void) {
+    static func editFilter(_ state: inout AppState, _ edit: (inout TextField) -> Void) -> [Effect] {
         switch state.pane {
-        case .synchronizers: state.synchronizers.editFilter(edit)
-        case .keys: state.keys.editFilter(edit)
-        case .preferences: break
+        case .synchronizers: derive(state.synchronizers.editFilter(edit), .synchronizers)
+        case .keys: derive(state.keys.editFilter(edit), .keys)
+        case .preferences: []
         }
     }
 
-    static func changeSort(_ command: Command, _ state: inout AppState) {
+    static func changeSort(_ command: Command, _ state: inout AppState) -> [Effect] {
         let reverse = command == .reverseSort
         switch state.pane {
         case .synchronizers:
             let sort = state.synchronizers.sort
-            state.synchronizers.setSort(reverse ? sort.reversed() : sort.cycled())
+            return derive(state.synchronizers.setSort(reverse ? sort.reversed() : sort.cycled()), .synchronizers)
         case .keys:
             let sort = state.keys.sort
-            state.keys.setSort(reverse ? sort.reversed() : sort.cycled())
+            return derive(state.keys.setSort(reverse ? sort.reversed() : sort.cycled()), .keys)
+        case .preferences: return []
+        }
+    }
+
+    /// A filter/sort pass for `pane`, as the effect that runs it off the render loop.
+    static func derive(_ pass: TableDerivation?, _ pane: Pane) -> [Effect] {
+        guard var pass else { return [] }
+        pass.pane = pane
+        return [.deriveTable(pass)]
+    }
+
+    /// A pass's answer: the table shows it if it is still the latest.
+    static func tableDerived(_ rows: DerivedRows, pane: Pane, _ state: inout AppState) {
+        switch pane {
+        case .synchronizers: state.synchronizers.land(rows)
+        case .keys: state.keys.land(rows)
         case .preferences: break
         }
     }
@@ -177,9 +192,9 @@ extension Reducer {
         case .confirmToggle?:
             return deny(&state)
         case nil:
-            editFilter(&state) { $0.clear() }
+            let pass = editFilter(&state) { $0.clear() }
             setEditingFilter(false, &state)
-            return []
+            return pass
         }
     }
 

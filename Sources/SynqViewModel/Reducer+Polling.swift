@@ -184,15 +184,19 @@ extension Reducer {
     static func synchronizersLoaded(_ result: Result<SynchronizerList, APIError>, at: Date, _ state: inout AppState) -> [Effect] {
         switch result {
         case .success(let list):
-            var rows = list.synchronizers.map(SynchronizerRow.init)
+            var storage = SynchronizerStorage(fleet: list.fleet)
             // A toggle still in flight keeps its optimistic state over a poll that raced it.
-            for index in rows.indices {
-                if let pending = state.pendingToggles[rows[index].id] { rows[index].isEnabled = pending.enable }
+            for (id, pending) in state.pendingToggles {
+                guard let index = storage.index(of: id) else { continue }
+                var row = storage.row(at: index)
+                row.isEnabled = pending.enable
+                storage.upsert(row)
             }
             let firstLoad = state.synchronizersResource.loadedAt == nil
-            applyRows(rows, to: &state.synchronizers, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
+            let pass = applyRows(storage, to: &state.synchronizers, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
             markLoaded(.synchronizers, at: at, &state)
             reportSkipped(list.skipped, noun: "synchronizer", of: .synchronizers, &state)
+            return derive(pass, .synchronizers)
         case .failure(let error):
             markFailed(.synchronizers, error, at: at, &state)
         }
@@ -215,9 +219,11 @@ extension Reducer {
         case .success(let answer):
             updateBudget(answer.rateLimit, &state)
             let firstLoad = state.keysResource.loadedAt == nil
-            applyRows(answer.value.items.map(SynvoKeyRow.init), to: &state.keys, highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
+            let pass = applyRows(ArrayTableStorage(rows: answer.value.items.map(SynvoKeyRow.init)), to: &state.keys,
+                                 highlight: !firstLoad, at: at, duration: state.settings.highlightDuration)
             markLoaded(.keys, at: at, &state)
             reportSkipped(answer.value.skipped, noun: "Synvo key", of: .keys, &state)
+            return derive(pass, .keys)
         case .failure(let error):
             markFailed(.keys, error, at: at, &state)
         }
@@ -236,21 +242,10 @@ extension Reducer {
 
     /// Replaces a table's rows, highlighting rows that are new or changed since the
     /// previous poll (not on the first load, where everything would be "new").
-    static func applyRows<Row>(_ rows: [Row], to table: inout TableState<Row>, highlight: Bool, at: Date, duration: TimeInterval) {
-        if rows == table.all { return }
-        if highlight && duration > 0 {
-            var previous: [String: Row] = [:]
-            previous.reserveCapacity(table.all.count)
-            for row in table.all { previous[row.id] = row }
-            let until = at.addingTimeInterval(duration)
-            for row in rows {
-                if let old = previous[row.id] {
-                    if row.differsVisibly(from: old) { table.highlights[row.id] = RowHighlight(change: .changed, until: until) }
-                } else {
-                    table.highlights[row.id] = RowHighlight(change: .new, until: until)
-                }
-            }
-        }
-        table.replaceAll(rows)
+    static func applyRows<Row>(_ rows: Row.Storage, to table: inout TableState<Row>, highlight: Bool, at: Date,
+                               duration: TimeInterval) -> TableDerivation? {
+        // A large table compares old and new off the render loop, in its pass.
+        if rows.count <= TableState<Row>.inlineLimit, rows == table.storage { return nil }
+        return table.replaceAll(rows, highlightUntil: highlight && duration > 0 ? at.addingTimeInterval(duration) : nil)
     }
 }

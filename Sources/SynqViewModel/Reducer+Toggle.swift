@@ -37,9 +37,9 @@ extension Reducer {
         guard !state.isPending(target.id), var row = state.synchronizers.row(id: target.id) else { return [] }
         state.pendingToggles[target.id] = PendingToggle(enable: target.enable, previous: row.isEnabled)
         row.isEnabled = target.enable
-        state.synchronizers.upsert(row)
+        let pass = derive(state.synchronizers.upsert(row), .synchronizers)
         say("\(target.enable ? "Enabling" : "Disabling") \"\(target.name)\"…", .info, &state)
-        return [.toggle(id: target.id, enable: target.enable)]
+        return [.toggle(id: target.id, enable: target.enable)] + pass
     }
 
     static func toggleFinished(id: String, enable: Bool, _ result: Result<SynchronizerResult, APIError>, _ state: inout AppState) -> [Effect] {
@@ -64,10 +64,10 @@ extension Reducer {
             text = "Could not \(enable ? "enable" : "disable") \"\(name)\": \(error.description)"
             kind = .error
         }
-        if let row { state.synchronizers.upsert(row) }
+        let pass = row.map { derive(state.synchronizers.upsert($0), .synchronizers) } ?? []
         guard var bulk = state.bulkToggle, bulk.waiting.remove(id) != nil else {
             say(text, kind, &state)
-            return []
+            return pass
         }
         if kind == .success {
             bulk.succeeded += 1
@@ -81,6 +81,6 @@ extension Reducer {
             state.bulkToggle = bulk
             say("Toggling: \(bulk.total - bulk.waiting.count) of \(bulk.total) answered…", .info, &state)
         }
-        return []
+        return pass
     }
 }

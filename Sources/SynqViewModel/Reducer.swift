@@ -39,6 +39,9 @@ public enum Reducer {
             return saveFinished(result, &state)
         case .credentialFinished(let service, let error, _):
             return credentialFinished(service, error: error, &state)
+        case .tableDerived(let rows, let pane):
+            tableDerived(rows, pane: pane, &state)
+            return []
         }
     }
 

@@ -24,6 +24,8 @@ public actor Store<C: Clock> where C.Duration == Duration {
     private nonisolated let startInstant: C.Instant
     private nonisolated let startDate: Date
     private var armedWake: Date?
+    /// The running filter/sort pass of each pane, cancelled when a newer one starts.
+    private var passes: [Pane: CancellationFlag] = [:]
     private var timerGeneration = 0
 
     /// - Parameters:
@@ -126,6 +128,17 @@ public actor Store<C: Clock> where C.Duration == Duration {
     }
 
     private func launch(_ effect: Effect, in group: inout DiscardingTaskGroup) {
+        if case .deriveTable(let pass) = effect {
+            passes[pass.pane]?.cancel()
+            let flag = CancellationFlag()
+            passes[pass.pane] = flag
+            group.addTask {
+                if let rows = pass.run(isCancelled: { flag.isCancelled || Task.isCancelled }) {
+                    self.send(.tableDerived(rows, pane: pass.pane))
+                }
+            }
+            return
+        }
         let clients = self.clients
         let clipboard = self.clipboard
         let writer = self.secretWriter
@@ -192,6 +205,8 @@ public actor Store<C: Clock> where C.Duration == Duration {
             } catch {
                 return .credentialFinished(service, error: error, at: store.now())
             }
+        case .deriveTable:
+            return nil
         }
     }
 

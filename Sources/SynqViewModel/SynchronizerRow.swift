@@ -3,6 +3,7 @@ import SynqAPI
 
 /// One synchronizer as the synchronizers table shows it.
 public struct SynchronizerRow: TableRow {
+    public typealias Storage = SynchronizerStorage
     public var id: String
     public var name: String
     /// The synq key. Shown shortened in the table and in full on the detail line.
@@ -25,13 +26,7 @@ public struct SynchronizerRow: TableRow {
     }
 
     /// "enabled", "disabled" or "unknown".
-    public var stateText: String {
-        switch isEnabled {
-        case true?: "enabled"
-        case false?: "disabled"
-        case nil: "unknown"
-        }
-    }
+    public var stateText: String { Synchronizer.stateText(isEnabled: isEnabled) }
 
     /// The key cut to its first and last characters, e.g. "b1df0d63…4185".
     public var shortKey: String {

@@ -10,6 +10,8 @@ public protocol TableColumn: CaseIterable, Hashable, Sendable where AllCases == 
 /// filters and sorts them without knowing which pane they belong to.
 public protocol TableRow: Identifiable, Hashable, Sendable where ID == String {
     associatedtype Column: TableColumn
+    /// Where a table keeps rows of this type: an array unless the row says otherwise.
+    associatedtype Storage: TableStorage = ArrayTableStorage<Self> where Storage.Row == Self
     /// The texts the filter matches against (the visible, searchable columns).
     var searchableTexts: [String] { get }
     /// What the row sorts by in one column. Computed once per row per sort, so sorting a

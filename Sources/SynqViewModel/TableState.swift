@@ -1,16 +1,20 @@
 import Foundation
 
-/// One table pane: all rows as loaded, the filtered and sorted rows the renderer draws,
-/// the selection (kept on the same row id across polls, sorts and filters), the filter
-/// field, the sort, marks and change highlights.
+/// One table pane: its rows (in the storage the row type chooses), the filtered and sorted
+/// view the renderer draws, the selection (kept on the same row id across polls, sorts and
+/// filters), the filter field, the sort, marks and change highlights.
 ///
-/// `rows` is recomputed only when the data, filter or sort changes, so drawing a frame
-/// reads only the visible slice of it.
+/// The view is a permutation of row indices, recomputed only when the data, filter or sort
+/// changes. Up to `inlineLimit` rows that happens at once; beyond, the change returns a
+/// `TableDerivation` to run off the render loop, the old view stays on screen (with the
+/// typed filter text and `isDeriving`) until its answer lands, and a newer change cancels it.
 public struct TableState<Row: TableRow>: Sendable, Hashable {
-    /// Every row, in server order.
-    public private(set) var all: [Row]
-    /// What the table shows: `all` filtered and sorted.
-    public private(set) var rows: [Row]
+    /// Every row, in server order: what `rows` indexes into.
+    public private(set) var storage: Row.Storage
+    /// Newer data than `storage`, being filtered and sorted off the render loop.
+    private var incoming: Row.Storage?
+    /// Indices into `storage` of the rows shown, in order.
+    private var order: [Int32]
     /// Index into `rows` of the selected row (0 when empty).
     public private(set) var selectedIndex: Int
     /// Id of the selected row; selection follows it when rows move.
@@ -22,142 +26,259 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     public private(set) var sort: TableSort<Row.Column>
     /// Ids of marked rows. Marks survive filtering and sorting.
     public internal(set) var marked: Set<String>
-    /// How many rows of `all` are active (enabled, or an active key): kept up to date on
-    /// every change, so the status bar can show it for a million rows at no cost per frame.
-    public private(set) var activeCount: Int
     /// Rows highlighted after a poll, by id.
     public internal(set) var highlights: [String: RowHighlight]
-    /// Lower-cased searchable text of each row of `all`, built when a filter is first used.
-    private var searchIndex: [String]?
+    /// The filter and sort `rows` reflects (the typed ones may be ahead while a pass runs).
+    public private(set) var appliedFilter: RowFilter
+    private var appliedSort: TableSort<Row.Column>
+    /// The pass running now, if any, and how many have been started.
+    private var pending: Int?
+    private var generation = 0
+    /// Rows changed while a pass ran, applied again to the data it lands with.
+    private var changedWhilePending: [Row] = []
+    /// Highlights to give when a replacing pass lands: when they last until.
+    private var highlightUntil: Date?
+
+    /// Tables up to this many rows are filtered and sorted at once, in the reducer.
+    public static var inlineLimit: Int { 20_000 }
 
     public init(rows: [Row] = [], sort: TableSort<Row.Column>) {
-        self.all = rows
-        self.activeCount = rows.reduce(0) { $0 + ($1.isActive ? 1 : 0) }
-        self.rows = []
-        self.selectedIndex = 0
-        self.selectedID = nil
-        self.filter = TextField()
-        self.isEditingFilter = false
-        self.sort = sort
-        self.marked = []
-        self.highlights = [:]
-        self.searchIndex = nil
-        rederive()
+        self.init(storage: Row.Storage(rows: rows), sort: sort)
     }
 
-    /// The selected row, if any.
-    public var selected: Row? { rows.indices.contains(selectedIndex) ? rows[selectedIndex] : nil }
+    public init(storage: Row.Storage, sort: TableSort<Row.Column>) {
+        self.storage = storage
+        order = []
+        selectedIndex = 0
+        selectedID = nil
+        filter = TextField()
+        isEditingFilter = false
+        self.sort = sort
+        marked = []
+        highlights = [:]
+        appliedFilter = RowFilter("")
+        appliedSort = sort
+        if let rows = Self.derive(storage, RowFilter(""), sort, narrowing: nil, isCancelled: { false }) { order = rows }
+        restoreSelection()
+    }
 
+    // MARK: - Reading
+
+    /// What the table shows: the rows filtered and sorted.
+    public var rows: TableRows<Row> { TableRows(storage: storage, order: order) }
+    /// Every row in server order.
+    public var all: TableRows<Row> { TableRows(storage: storage, order: nil) }
+    /// The selected row, if any.
+    public var selected: Row? { order.indices.contains(selectedIndex) ? storage.row(at: Int(order[selectedIndex])) : nil }
     /// True when a filter is narrowing the table.
     public var isFiltered: Bool { !filter.isEmpty }
+    /// True while a filter or sort pass runs off the render loop (the screen says so).
+    public var isDeriving: Bool { pending != nil }
+    /// How many rows are active (enabled, or an active key), kept with the data.
+    public var activeCount: Int { storage.activeCount }
 
     public func isMarked(_ id: String) -> Bool { marked.contains(id) }
     public func highlight(for id: String) -> RowHighlight? { highlights[id] }
 
-    /// Marked rows in `all`, in server order.
-    public var markedRows: [Row] { all.filter { marked.contains($0.id) } }
+    /// Marked rows, in server order.
+    public var markedRows: [Row] {
+        marked.compactMap { storage.index(of: $0) }.sorted().map { storage.row(at: $0) }
+    }
+
+    /// The row with this id.
+    public func row(id: String) -> Row? { storage.index(of: id).map { storage.row(at: $0) } }
 
     // MARK: - Mutations (used by the reducer)
 
-    /// Replaces the data, pruning marks of rows that vanished.
+    /// Replaces the data, pruning marks of rows that vanished; `highlightUntil` highlights
+    /// rows new or changed since the previous data.
+    mutating func replaceAll(_ new: Row.Storage, highlightUntil until: Date? = nil) -> TableDerivation? {
+        guard new.count > Self.inlineLimit || storage.count > Self.inlineLimit else {
+            if let until {
+                for (id, change) in new.changes(since: storage) { highlights[id] = RowHighlight(change: change, until: until) }
+            }
+            storage = new
+            incoming = nil
+            pruneVanished()
+            rederiveNow()
+            return nil
+        }
+        incoming = new
+        highlightUntil = until
+        return startPass(replacing: true)
+    }
+
     mutating func replaceAll(_ rows: [Row]) {
-        all = rows
-        activeCount = rows.reduce(0) { $0 + ($1.isActive ? 1 : 0) }
-        searchIndex = nil
-        let ids = Set(rows.map(\.id))
-        marked.formIntersection(ids)
-        highlights = highlights.filter { ids.contains($0.key) }
-        rederive()
+        _ = replaceAll(Row.Storage(rows: rows))
     }
 
     /// Replaces one row (by id) or appends it.
-    mutating func upsert(_ row: Row) {
-        guard let index = all.firstIndex(where: { $0.id == row.id }) else {
-            all.append(row)
-            if row.isActive { activeCount += 1 }
-            searchIndex?.append(Self.searchText(row))
-            rederive()
-            return
-        }
-        let old = all[index]
-        all[index] = row
-        activeCount += (row.isActive ? 1 : 0) - (old.isActive ? 1 : 0)
-        searchIndex?[index] = Self.searchText(row)
+    @discardableResult
+    mutating func upsert(_ row: Row) -> TableDerivation? {
+        let old = self.row(id: row.id)
+        storage.upsert(row)
+        if incoming != nil { incoming?.upsert(row) }
+        if pending != nil { changedWhilePending.append(row) }
         // Fast path (a toggle on a big fleet): same place in the order, same filter match.
-        let needle = Self.needle(filter)
-        if old.sortKey(sort.column) == row.sortKey(sort.column),
-           Self.matches(Self.searchText(old), needle) == Self.matches(Self.searchText(row), needle) {
-            if let shown = rows.firstIndex(where: { $0.id == row.id }) { rows[shown] = row }
-            return
+        if let old, old.sortKey(sort.column) == row.sortKey(sort.column),
+           appliedFilter.matches(texts: old.searchableTexts) == appliedFilter.matches(texts: row.searchableTexts) {
+            return nil
         }
-        rederive()
+        return rederive()
     }
 
-    /// The row with this id in `all`.
-    public func row(id: String) -> Row? { all.first { $0.id == id } }
-
-    mutating func editFilter(_ edit: (inout TextField) -> Void) {
+    mutating func editFilter(_ edit: (inout TextField) -> Void) -> TableDerivation? {
         edit(&filter)
-        rederive()
+        return rederive()
     }
 
-    mutating func setSort(_ order: TableSort<Row.Column>) {
+    mutating func setSort(_ order: TableSort<Row.Column>) -> TableDerivation? {
         sort = order
-        rederive()
+        return rederive()
     }
 
     mutating func select(index: Int) {
-        guard !rows.isEmpty else {
+        guard !order.isEmpty else {
             selectedIndex = 0
             selectedID = nil
             return
         }
-        selectedIndex = min(max(0, index), rows.count - 1)
-        selectedID = rows[selectedIndex].id
+        selectedIndex = min(max(0, index), order.count - 1)
+        selectedID = storage.id(at: Int(order[selectedIndex]))
     }
 
+    /// Selects the row with this id; while a pass runs, it is selected when the pass lands.
     mutating func select(id: String) {
-        if let index = rows.firstIndex(where: { $0.id == id }) { select(index: index) }
+        if let row = storage.index(of: id), let position = order.firstIndex(of: Int32(row)) {
+            select(index: position)
+        } else if pending != nil {
+            selectedID = id
+        }
     }
 
     mutating func toggleMark(_ id: String) {
         if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
     }
 
-    /// Filters and sorts `all` into `rows` (stable: ties keep server order) and puts the
-    /// selection back on the same row id, or on the nearest index if that row is gone.
-    private mutating func rederive() {
-        let needle = Self.needle(filter)
-        var indices = Array(all.indices)
-        if !needle.isEmpty {
-            if searchIndex == nil { searchIndex = all.map(Self.searchText) }
-            let index = searchIndex ?? []
-            indices = indices.filter { Self.matches(index[$0], needle) }
+    /// Takes the answer of a pass, if it is the latest one.
+    mutating func land(_ derived: DerivedRows) {
+        guard derived.generation == pending, let used = derived.storage as? Row.Storage else { return }
+        pending = nil
+        storage = used
+        for row in changedWhilePending { storage.upsert(row) }
+        changedWhilePending = []
+        if incoming != nil {
+            incoming = nil
+            if let until = highlightUntil, let changes = derived.changes {
+                for (id, change) in changes { highlights[id] = RowHighlight(change: change, until: until) }
+            }
+            highlightUntil = nil
+            pruneVanished()
         }
-        let column = sort.column
-        let ascending = sort.ascending
-        var keyed = indices.map { (key: all[$0].sortKey(column), offset: $0) }
-        keyed.sort { lhs, rhs in
-            if lhs.key == rhs.key { return lhs.offset < rhs.offset }
-            return ascending ? lhs.key < rhs.key : rhs.key < lhs.key
+        order = derived.order
+        appliedFilter = RowFilter(filter.text ?? "")
+        appliedSort = sort
+        restoreSelection()
+    }
+
+    // MARK: - Deriving the view
+
+    /// Filters and sorts now when the table is small, or starts a pass.
+    private mutating func rederive() -> TableDerivation? {
+        if storage.count <= Self.inlineLimit && incoming == nil && pending == nil {
+            rederiveNow()
+            return nil
         }
-        rows = keyed.map { all[$0.offset] }
-        if let id = selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
-            selectedIndex = index
+        return startPass(replacing: incoming != nil)
+    }
+
+    private mutating func rederiveNow() {
+        let filter = RowFilter(self.filter.text ?? "")
+        let narrowing = filter.narrows(appliedFilter) && sort == appliedSort ? order : nil
+        order = Self.derive(storage, filter, sort, narrowing: narrowing, isCancelled: { false }) ?? order
+        appliedFilter = filter
+        appliedSort = sort
+        restoreSelection()
+    }
+
+    private mutating func startPass(replacing: Bool) -> TableDerivation {
+        generation += 1
+        pending = generation
+        changedWhilePending = []
+        let data = incoming ?? storage
+        let previous = storage
+        let filter = RowFilter(self.filter.text ?? "")
+        let sort = self.sort
+        // A filter that extends the one shown narrows what is shown (same data, same sort).
+        let narrowing = !replacing && filter.narrows(appliedFilter) && sort == appliedSort ? order : nil
+        let generation = self.generation
+        let wantsChanges = replacing && highlightUntil != nil
+        return TableDerivation(pane: .synchronizers, generation: generation) { isCancelled in
+            guard let order = Self.derive(data, filter, sort, narrowing: narrowing, isCancelled: isCancelled) else { return nil }
+            if isCancelled() { return nil }
+            let changes = wantsChanges ? data.changes(since: previous) : nil
+            return DerivedRows(generation: generation, order: order, changes: changes, storage: data)
+        }
+    }
+
+    /// The rows of `storage` that pass `filter`, in `sort` order (stable: ties keep server
+    /// order); from `narrowing` alone when given (it is in `sort` order already).
+    static func derive(_ storage: Row.Storage, _ filter: RowFilter, _ sort: TableSort<Row.Column>,
+                       narrowing: [Int32]?, isCancelled: () -> Bool) -> [Int32]? {
+        let matches: ((Int) -> Bool)? = filter.isEmpty ? nil : storage.matcher(for: filter)
+        if let narrowing, let matches {
+            var kept: [Int32] = []
+            for (position, row) in narrowing.enumerated() {
+                if position & 0x3FFF == 0, isCancelled() { return nil }
+                if matches(Int(row)) { kept.append(row) }
+            }
+            return kept
+        }
+        let ordering = storage.ordering(sort.column)
+        if isCancelled() { return nil }
+        if matches == nil, sort.ascending { return ordering.order }
+        return ordering.walk(ascending: sort.ascending, keep: { matches?(Int($0)) ?? true }, isCancelled: isCancelled)
+    }
+
+    /// Puts the selection back on the same row id, or on the nearest index if it is gone.
+    private mutating func restoreSelection() {
+        if let id = selectedID, let row = storage.index(of: id), let position = order.firstIndex(of: Int32(row)) {
+            selectedIndex = position
         } else {
             select(index: selectedIndex)
         }
     }
 
-    /// The filter text as matched: lower-cased; empty means everything.
-    private static func needle(_ filter: TextField) -> String { (filter.text ?? "").lowercased() }
-
-    /// A row's searchable columns, lower-cased, separated by a character no filter holds.
-    private static func searchText(_ row: Row) -> String {
-        row.searchableTexts.joined(separator: "\u{0}").lowercased()
+    private mutating func pruneVanished() {
+        marked = marked.filter { storage.index(of: $0) != nil }
+        highlights = highlights.filter { storage.index(of: $0.key) != nil }
     }
 
-    private static func matches(_ text: String, _ needle: String) -> Bool {
-        needle.isEmpty || text.contains(needle)
+    public static func == (lhs: TableState, rhs: TableState) -> Bool {
+        lhs.order == rhs.order && lhs.selectedIndex == rhs.selectedIndex && lhs.selectedID == rhs.selectedID
+            && lhs.filter == rhs.filter && lhs.isEditingFilter == rhs.isEditingFilter && lhs.sort == rhs.sort
+            && lhs.marked == rhs.marked && lhs.highlights == rhs.highlights && lhs.pending == rhs.pending
+            && lhs.storage == rhs.storage && lhs.incoming == rhs.incoming
     }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(order.count)
+        hasher.combine(selectedIndex)
+        hasher.combine(selectedID)
+        hasher.combine(filter)
+        hasher.combine(sort)
+        hasher.combine(marked)
+        hasher.combine(storage.count)
+    }
+}
+
+/// Rows of a table by position, made on demand from its storage: the shown order, or
+/// server order when `order` is nil.
+public struct TableRows<Row: TableRow>: RandomAccessCollection, Sendable {
+    let storage: Row.Storage
+    let order: [Int32]?
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order?.count ?? storage.count }
+    public subscript(position: Int) -> Row { storage.row(at: order.map { Int($0[position]) } ?? position) }
 }

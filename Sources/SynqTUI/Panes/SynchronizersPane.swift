@@ -7,17 +7,17 @@ import SynqText
 enum SynchronizersPane {
     static func columns(now: Date, glyphs: Glyphs) -> [ColumnSpec<SynchronizerRow>] {
         [
-            ColumnSpec("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0, text: { $0.name }),
-            ColumnSpec("STATE", width: .fixed(8), dropOrder: 1, text: { $0.stateText }, role: { row in
+            ColumnSpec("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0, searchable: true, text: { $0.name }),
+            ColumnSpec("STATE", width: .fixed(8), dropOrder: 1, searchable: true, text: { $0.stateText }, role: { row in
                 switch row.isEnabled {
                 case true?: .enabled
                 case false?: .disabled
                 case nil: .dim
                 }
             }),
-            ColumnSpec("KEY", width: .fixed(13), dropOrder: 3, text: { shortKey($0.key, ellipsis: glyphs.ellipsis) }, role: { _ in .dim }),
+            ColumnSpec("KEY", width: .fixed(13), dropOrder: 3, searchable: true, text: { shortKey($0.key, ellipsis: glyphs.ellipsis) }, role: { _ in .dim }),
             ColumnSpec("CREATED", width: .fixed(8), dropOrder: 2, text: { ($0.createdAt.map { RelativeTime.ago($0, now: now) } ?? "-") }),
-            ColumnSpec("ID", width: .flexible(min: 8, weight: 1), dropOrder: 4, text: { $0.id }, role: { _ in .dim }),
+            ColumnSpec("ID", width: .flexible(min: 8, weight: 1), dropOrder: 4, searchable: true, text: { $0.id }, role: { _ in .dim }),
         ]
     }
 

@@ -7,9 +7,9 @@ import SynqText
 enum SynvoKeysPane {
     static func columns(now: Date) -> [ColumnSpec<SynvoKeyRow>] {
         [
-            ColumnSpec("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0, text: { $0.name ?? "(unnamed)" }),
-            ColumnSpec("KEY ID", width: .flexible(min: 10, weight: 2), dropOrder: 3, text: { $0.id }, role: { _ in .dim }),
-            ColumnSpec("STATUS", width: .fixed(8), dropOrder: 1, text: { $0.status.rawValue }, role: { role(for: $0.status) }),
+            ColumnSpec("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0, searchable: true, text: { $0.name ?? "(unnamed)" }),
+            ColumnSpec("KEY ID", width: .flexible(min: 10, weight: 2), dropOrder: 3, searchable: true, text: { $0.id }, role: { _ in .dim }),
+            ColumnSpec("STATUS", width: .fixed(8), dropOrder: 1, searchable: true, text: { $0.status.rawValue }, role: { role(for: $0.status) }),
             ColumnSpec("CREATED", width: .fixed(8), dropOrder: 4, text: { ($0.createdAt.map { RelativeTime.ago($0, now: now) } ?? "-") }),
             ColumnSpec("LAST USED", width: .fixed(9), dropOrder: 2, text: { RelativeTime.ago($0.lastUsedAt, now: now) }),
         ]

@@ -16,8 +16,10 @@ struct TablePane<Row: TableRow> {
     /// Draws the pane and returns (rows visible in the table, new scroll offset).
     func draw(_ table: TableState<Row>, resource: ResourceState, configured: Bool, service: Service,
               readOnly: Bool, now: Date, into grid: inout Grid, rect: Rect, previousOffset: Int) -> (visible: Int, offset: Int) {
-        var heading = "\(title) (\(table.isFiltered ? "\(table.rows.count)/\(table.all.count)" : "\(table.all.count)"))"
+        let total = Count.text(table.all.count)
+        var heading = "\(title) (\(table.isFiltered ? "\(Count.text(table.rows.count))/\(total)" : total))"
         if table.isFiltered || table.isEditingFilter { heading += " /" + (table.filter.text ?? "") }
+        if table.isDeriving { heading += " " + (table.isFiltered ? "filtering" : "sorting") + grid.glyphs.ellipsis }
         if !table.marked.isEmpty { heading += " \(grid.glyphs.mark)\(table.marked.count)" }
         let box = Box(rect: rect, title: heading)
         box.draw(into: &grid)
@@ -42,12 +44,16 @@ struct TablePane<Row: TableRow> {
             CenteredText.draw([line], into: &grid, rect: inside, role: .dim)
             return (max(0, inside.height - 1), 0)
         }
-        let view = TableView(columns: columns, sortColumn: sortColumn, sortAscending: table.sort.ascending)
+        let filter = table.appliedFilter
+        var highlights: (@Sendable (String) -> [Range<Int>])?
+        if !filter.isEmpty { highlights = { @Sendable text in filter.highlights(in: text) } }
+        let view = TableView<Row>(columns: columns, sortColumn: sortColumn, sortAscending: table.sort.ascending, highlights: highlights)
         let visible = max(0, inside.height - 1)
         let offset = TableView<Row>.scrollOffset(previous: previousOffset, selected: table.selectedIndex, visible: visible, count: table.rows.count)
         if table.rows.isEmpty {
             view.draw(into: &grid, rect: inside, count: 0, offset: 0, selected: nil, row: { table.rows[$0] }, look: { _, _ in .init() })
-            CenteredText.draw(["No \(noun) match \"\(table.filter.text ?? "")\"."], into: &grid,
+            let why = filter.error ?? "no matches for \"\(filter.text)\""
+            CenteredText.draw([why], into: &grid,
                               rect: Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1), role: .dim)
             return (visible, 0)
         }

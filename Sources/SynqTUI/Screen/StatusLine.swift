@@ -18,18 +18,18 @@ enum StatusLine {
         case .synchronizers:
             let table = state.synchronizers
             let enabled = table.activeCount
-            var text = "\(table.all.count) synchronizer\(table.all.count == 1 ? "" : "s")"
-            if !table.all.isEmpty { text += dot + "\(enabled) enabled" }
-            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
+            var text = "\(Count.text(table.all.count)) synchronizer\(table.all.count == 1 ? "" : "s")"
+            if !table.all.isEmpty { text += dot + "\(Count.text(enabled)) enabled" }
+            if table.isFiltered { text += dot + "\(Count.text(table.rows.count)) shown" }
             if state.isConfigured(.synchronizers) {
-                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)" + " \(glyphs.unicode ? "●" : "*")\(enabled)"))
+                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(Count.text(table.rows.count))/\(Count.text(table.all.count))" + " \(glyphs.unicode ? "●" : "*")\(Count.text(enabled))"))
             }
             if !table.marked.isEmpty { result.append(Segment(text: "\(table.marked.count) marked", role: .statusInfo, priority: 60)) }
         case .keys:
             let table = state.keys
-            var text = "\(table.all.count) key\(table.all.count == 1 ? "" : "s")"
-            if !table.all.isEmpty { text += dot + "\(table.activeCount) active" }
-            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
+            var text = "\(Count.text(table.all.count)) key\(table.all.count == 1 ? "" : "s")"
+            if !table.all.isEmpty { text += dot + "\(Count.text(table.activeCount)) active" }
+            if table.isFiltered { text += dot + "\(Count.text(table.rows.count)) shown" }
             if state.isConfigured(.keys) {
                 result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count) keys"))
             }

@@ -22,13 +22,17 @@ public struct ColumnSpec<Row>: Sendable {
     public var text: @Sendable (Row) -> String
     /// Style of the cell; nil takes the row's style.
     public var role: @Sendable (Row) -> StyleRole?
+    /// The filter searches this column, so its matches are highlighted.
+    public var searchable: Bool
 
     public init(_ title: String, width: WidthRule, alignment: TextLayout.Alignment = .left, dropOrder: Int = 0,
+                searchable: Bool = false,
                 text: @escaping @Sendable (Row) -> String, role: @escaping @Sendable (Row) -> StyleRole? = { _ in nil }) {
         self.title = title
         self.width = width
         self.alignment = alignment
         self.dropOrder = dropOrder
+        self.searchable = searchable
         self.text = text
         self.role = role
     }
@@ -47,8 +51,11 @@ public struct ColumnLayout: Sendable, Hashable {
     public var widths: [Int]
 
     /// Drops columns (highest `dropOrder` first) until the minimums fit, then shares the
-    /// rest among flexible columns by weight, or gives it to the last column.
-    public static func fit<Row>(_ columns: [ColumnSpec<Row>], into width: Int) -> ColumnLayout {
+    /// rest among flexible columns by weight. With `natural` widths (the widest text each
+    /// column has to show), a flexible column grows only up to its natural width and space
+    /// nobody needs stays blank at the right, so a long id is whole when it fits and a short
+    /// name does not take a hundred blank columns.
+    public static func fit<Row>(_ columns: [ColumnSpec<Row>], into width: Int, natural: [Int]? = nil) -> ColumnLayout {
         var kept = Array(columns.indices)
         func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].minimumWidth } + max(0, set.count - 1) }
         while kept.count > 1, needed(kept) > width {
@@ -57,7 +64,35 @@ public struct ColumnLayout: Sendable, Hashable {
         }
         var widths = kept.map { columns[$0].minimumWidth }
         var spare = width - needed(kept)
-        if spare > 0 {
+        if spare > 0, let natural {
+            // Grow the flexible columns by weight towards their natural widths, in rounds.
+            var open = kept.indices.filter { position in
+                if case .flexible = columns[kept[position]].width { return natural[kept[position]] > widths[position] }
+                return false
+            }
+            func weight(_ position: Int) -> Int {
+                if case .flexible(_, let weight) = columns[kept[position]].width { return max(1, weight) }
+                return 0
+            }
+            while spare > 0, !open.isEmpty {
+                let total = open.reduce(0) { $0 + weight($1) }
+                var given = 0
+                for position in open {
+                    let grow = min(spare * weight(position) / total, natural[kept[position]] - widths[position])
+                    widths[position] += grow
+                    given += grow
+                }
+                // The rounding remainder goes to the last column with room, as without natural widths.
+                if given < spare, let last = open.last(where: { natural[kept[$0]] > widths[$0] }) {
+                    let grow = min(spare - given, natural[kept[last]] - widths[last])
+                    widths[last] += grow
+                    given += grow
+                }
+                spare -= given
+                open.removeAll { natural[kept[$0]] <= widths[$0] }
+                if given == 0 { break }
+            }
+        } else if spare > 0 {
             let weights = kept.map { index -> Int in
                 if case .flexible(_, let weight) = columns[index].width { return max(0, weight) }
                 return 0

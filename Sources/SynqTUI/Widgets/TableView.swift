@@ -20,11 +20,16 @@ public struct TableView<Row>: Sendable {
     /// Index in `columns` of the sorted column and its direction, for the header arrow.
     public var sortColumn: Int?
     public var sortAscending: Bool
+    /// Where the filter matches a cell's text (UTF-8 offsets); those cells of searchable
+    /// columns are drawn in the filter's style.
+    public var highlights: (@Sendable (String) -> [Range<Int>])?
 
-    public init(columns: [ColumnSpec<Row>], sortColumn: Int? = nil, sortAscending: Bool = true) {
+    public init(columns: [ColumnSpec<Row>], sortColumn: Int? = nil, sortAscending: Bool = true,
+                highlights: (@Sendable (String) -> [Range<Int>])? = nil) {
         self.columns = columns
         self.sortColumn = sortColumn
         self.sortAscending = sortAscending
+        self.highlights = highlights
     }
 
     static var gutterWidth: Int { 3 }
@@ -33,12 +38,20 @@ public struct TableView<Row>: Sendable {
     public func draw(into grid: inout Grid, rect: Rect, count: Int, offset: Int, selected: Int?,
                      row: (Int) -> Row, look: (Int, Row) -> RowLook) {
         guard rect.width > Self.gutterWidth, rect.height > 0 else { return }
-        let layout = ColumnLayout.fit(columns, into: rect.width - Self.gutterWidth)
-        drawHeader(into: &grid, rect: rect, layout: layout)
         let visible = rect.height - 1
-        guard visible > 0, count > 0 else { return }
         let first = max(0, min(offset, max(0, count - 1)))
-        let last = min(count, first + visible)
+        let last = visible > 0 ? min(count, first + visible) : first
+        // Each column's natural width: its title or the widest text among the rows on screen.
+        var natural = columns.map { CharacterWidth.of($0.title) + 1 }
+        for index in first..<last {
+            let value = row(index)
+            for (position, column) in columns.enumerated() {
+                natural[position] = max(natural[position], CharacterWidth.of(Grid.displayable(column.text(value), glyphs: grid.glyphs)))
+            }
+        }
+        let layout = ColumnLayout.fit(columns, into: rect.width - Self.gutterWidth, natural: natural)
+        drawHeader(into: &grid, rect: rect, layout: layout)
+        guard visible > 0, count > 0 else { return }
         for index in first..<last {
             let y = rect.y + 1 + index - first
             let value = row(index)
@@ -58,8 +71,26 @@ public struct TableView<Row>: Sendable {
                 let text = TextLayout.fit(raw, to: width, alignment: column.alignment, ellipsis: grid.glyphs.ellipsis)
                 let role = isSelected ? .selection : (column.role(value) ?? decoration.role)
                 grid.write(text, x: x, y: y, role: role, maxWidth: width)
+                if column.searchable, !isSelected, let highlights { Self.highlight(text, highlights(text), x: x, y: y, width: width, in: &grid) }
                 x += width + 1
             }
+        }
+    }
+
+    /// Restyles the cells of `text` (drawn at x) that lie in `ranges` (UTF-8 offsets).
+    private static func highlight(_ text: String, _ ranges: [Range<Int>], x: Int, y: Int, width: Int, in grid: inout Grid) {
+        guard !ranges.isEmpty else { return }
+        var offset = 0
+        var column = x
+        for character in text {
+            let bytes = character.utf8.count
+            let columns = max(1, CharacterWidth.of(character))
+            if column + columns > x + width { break }
+            if ranges.contains(where: { $0.overlaps(offset..<(offset + bytes)) }) {
+                for cell in column..<(column + columns) where grid.contains(x: cell, y: y) { grid[cell, y].role = .filter }
+            }
+            offset += bytes
+            column += columns
         }
     }
 

@@ -111,8 +111,11 @@ let package = Package(
                 "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "CHardening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BuildInfo"]
         ),
+        // Embeds the git commit the binary is built from, for `synq --version` (Scripts/build-info.sh).
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Performance numbers for the TUI (render time, bytes per poll, idle CPU); run by hand: swift run synq-bench.
         .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
         // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.

@@ -33,7 +33,3 @@ struct Synq: AsyncParsableCommand {
         await main(nil)
     }
 }
-
-enum SynqVersion {
-    static let current = "0.1.0"
-}

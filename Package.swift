@@ -61,6 +61,9 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
+        // Prompts on the controlling terminal (echo off for secrets); restored on signals by
+        // CNcurses' one signal state, the same path that gives the full screen back.
+        .target(name: "SynqTerminal", dependencies: ["CNcurses", "SynqAPI", "SynqText"], swiftSettings: strict),
         // Renderer (cell grid), widgets, panes, themes, and the ncurses backend.
         .target(
             name: "SynqTUI",
@@ -108,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "CHardening",
+                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "SynqTerminal", "CHardening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -125,6 +128,7 @@ let package = Package(
                 "SynqAPI",
                 "SynqText",
                 "SynqFiles",
+                "SynqTerminal",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -135,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "SynqConfigTests",
             dependencies: [
-                "SynqConfig", "SynqFiles", "SynqAPI", "SynqSandbox", "SynqTestSupport",
+                "SynqConfig", "SynqFiles", "SynqAPI", "SynqSandbox", "SynqTerminal", "SynqTestSupport",
                 .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

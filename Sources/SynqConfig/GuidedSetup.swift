@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqText
+import SynqTerminal
 
 /// The guided enterprise setup (`synchronize api`, done properly): masked prompts on the
 /// terminal for the Enterprise key, an optional name, the wallet (asked until valid) and a

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqTerminal
 
 /// Where the passphrase for encrypted credentials comes from.
 public protocol PassphraseSource: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqTerminal
 import Testing
 
 /// The credential store's cost bounds and passphrase rule (issue 9, should-fix items).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SynqAPI
 import SynqConfig
+import SynqTerminal
 
 extension Service: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SynqAPI
 import SynqConfig
+import SynqTerminal
 
 /// `synq setup`: the guided enterprise setup on a terminal.
 struct SetupCommand: AsyncParsableCommand {

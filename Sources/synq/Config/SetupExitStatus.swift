@@ -3,6 +3,7 @@ import Foundation
 import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqTerminal
 import SynqText
 import Synchronization
 

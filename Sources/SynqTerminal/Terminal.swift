@@ -1,3 +1,4 @@
+import CNcurses
 import Foundation
 import SynqAPI
 import SynqText
@@ -10,7 +11,9 @@ import Darwin
 /// The controlling terminal (`/dev/tty`), for prompts that must reach a person even when
 /// stdin and stdout are redirected. Masked input turns echo off and prints one bullet per
 /// character; the previous terminal mode is restored on every exit path, Ctrl-C and
-/// signals included.
+/// signals included. The restore on a signal is the full screen's own (CNcurses'
+/// `synq_prompt_begin`): one set of handlers, one saved mode, for every way synq changes
+/// the terminal.
 public struct Terminal: Sendable {
     let fd: Int32
 
@@ -23,21 +26,21 @@ public struct Terminal: Sendable {
         #endif
         guard fd >= 0 else { throw .noTerminal }
         guard isatty(fd) != 0 else {
-            POSIX.close(fd)
+            Self.closeDescriptor(fd)
             throw .noTerminal
         }
         return Terminal(fd: fd)
     }
 
     public func close() {
-        POSIX.close(fd)
+        Self.closeDescriptor(fd)
     }
 
     public func write(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { POSIX.write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[offset...].withUnsafeBytes { Self.writeDescriptor(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
@@ -76,11 +79,12 @@ public struct Terminal: Sendable {
             cc[Int(VTIME)] = 0
         }
         write(prompt)
-        TerminalGuard.install(fd: fd, original: original)
+        // Handlers first: a signal between the mode change and the handlers would leave echo off.
+        synq_prompt_begin(fd, &original)
         tcsetattr(fd, TCSAFLUSH, &raw)
         defer {
             tcsetattr(fd, TCSAFLUSH, &original)
-            TerminalGuard.remove()
+            synq_prompt_end()
         }
         var bytes: [UInt8] = []
         var inEscape = false
@@ -130,10 +134,35 @@ public struct Terminal: Sendable {
     private func readByte() -> UInt8? {
         var byte: UInt8 = 0
         while true {
-            let n = POSIX.read(fd, &byte, 1)
+            let n = Self.readDescriptor(fd, &byte, 1)
             if n == 1 { return byte }
             if n < 0 && errno == EINTR { continue }
             return nil
         }
+    }
+
+    // The C calls under names of their own: this type has a `write` and a `read` of its own.
+    private static func writeDescriptor(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+        #else
+        Darwin.write(fd, buffer, count)
+        #endif
+    }
+
+    private static func readDescriptor(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+        #else
+        Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    private static func closeDescriptor(_ fd: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
     }
 }

@@ -144,8 +144,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Shared by the test targets: run the real `synq` binary, temporary folders, sandbox fixtures.
-        .target(name: "SynqTestSupport", dependencies: ["SynqAPI", "SynqSandbox"], path: "Tests/SynqTestSupport", swiftSettings: strict),
+        // Shared by the test targets: run the real `synq` binary, the one tmux driver, temporary folders, sandbox fixtures.
+        .target(
+            name: "SynqTestSupport",
+            dependencies: [
+                "SynqAPI", "SynqSandbox",
+                .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Tests/SynqTestSupport", swiftSettings: strict
+        ),
         .testTarget(name: "SynqTextTests", dependencies: ["SynqText"], swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),

@@ -303,12 +303,18 @@ class TUI:
         self.tmux("send-keys", "-t", "synq", "-l", text)
 
     def wait(self, predicate, timeout, interval=0.1):
-        """Polls the screen until predicate(lines) holds; the seconds it took, or None."""
+        """Polls the screen until a settled screen (two identical captures in a row, as the
+        Swift tests' tmux driver reads it) satisfies predicate(lines); the seconds until the
+        first of the two captures, or None."""
         start = time.monotonic()
+        previous, previous_at = None, start
         while True:
+            taken = time.monotonic()
             lines = self.screen()
-            if predicate(lines):
-                return time.monotonic() - start
+            if lines == previous and predicate(lines):
+                return previous_at - start
+            if lines != previous:
+                previous, previous_at = lines, taken
             if time.monotonic() - start > timeout:
                 return None
             time.sleep(interval)

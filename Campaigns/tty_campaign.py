@@ -182,12 +182,15 @@ exec sleep 600
         self.tmux("send-keys", "-t", "main", "-l", text)
 
     def wait_for(self, condition, timeout=15.0):
+        """A settled screen (two identical captures in a row, as the Swift tests' tmux driver
+        reads it) that satisfies condition: (True, screen), or (False, last capture)."""
         deadline = time.monotonic() + timeout
-        last = ""
+        previous, last = None, ""
         while time.monotonic() < deadline:
             last = self.screen()
-            if condition(last):
+            if last == previous and condition(last):
                 return True, last
+            previous = last
             time.sleep(0.1)
         return False, last
 

@@ -5,7 +5,7 @@ import Testing
 /// A terminal that goes away ends synq, whatever is on screen: with the one-time key window
 /// open the key is lost either way (there is no one left to show it to), and a synq left
 /// running would hold its sandbox port and the user's session forever.
-@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct DroppedTerminalEndToEndTests {
     /// `kill-server` closes the pane's pty: the kernel hangs up the session (SIGHUP) and
     /// every later read or write on the terminal fails. Not under `timeout`, which would
@@ -45,7 +45,7 @@ struct DroppedTerminalEndToEndTests {
         try await tmux.send("n")
         #expect(try await tmux.waitForScreen(containing: "New Synvo key name").ok)
         try await tmux.send("Enter")
-        #expect(try await tmux.waitForSettledScreen { $0.contains("Shown only once") }.ok)
+        #expect(try await tmux.waitForScreen { $0.contains("Shown only once") }.ok)
     }
 
     /// True once `pid` has exited (gone, or a zombie nobody has reaped yet).

@@ -6,7 +6,7 @@ import Testing
 
 /// Server text with terminal escapes, through the real binary in a real terminal: it must
 /// show as visible escapes and drive nothing (Campaigns/hostile.py runs the long version).
-@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct HostileDataEndToEndTests {
     /// One synchronizer whose name sets the window title (OSC 0 and OSC 2), clears the
     /// screen, turns on blinking red and sends an 8-bit CSI; the key carries OSC 52.

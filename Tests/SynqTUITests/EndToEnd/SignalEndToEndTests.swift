@@ -4,7 +4,7 @@ import Testing
 
 /// SIGINT and crashes give the terminal back (SIGTERM and SIGHUP are in `TUIEndToEndTests`;
 /// Campaigns/signals.py runs every signal against `synq tui` and `synq demo`).
-@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct SignalEndToEndTests {
     /// SIGINT stops cleanly with 130 and SIGUSR1 with 138 (its default would end synq with
     /// the alternate screen still on); SIGSEGV and SIGABRT (sent with kill, as a crash would

@@ -6,7 +6,7 @@ import Testing
 
 /// The real `synq` binary in a real terminal (tmux) against a real sandbox over loopback.
 /// Serialized: each test drives a whole program and two cores are shared with the build.
-@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct TUIEndToEndTests {
     /// A fresh sandbox and synq pointed at it through the environment.
     static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true,

@@ -3,7 +3,7 @@ import SynqTestSupport
 import Testing
 
 /// Terminals a full-screen program cannot draw on are refused up front, like an unknown TERM.
-@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux or perl is missing; apt-get install tmux to run the terminal end-to-end tests"))
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is missing; apt-get install tmux to run the terminal end-to-end tests"))
 struct TerminalTypeEndToEndTests {
     /// TERM=dumb has no cursor addressing: one clear line and exit 64, the terminal untouched
     /// (it used to draw the whole UI smeared on one line and exit 0).

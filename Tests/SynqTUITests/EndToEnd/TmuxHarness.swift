@@ -8,13 +8,11 @@ import SynqTestSupport
 /// and synq's exit status, then stays open so the screen can still be read. `timeout`
 /// bounds synq and `sleep` the session, so a test runner that dies leaves nothing behind
 /// for long.
+/// The terminal itself is the test support's one tmux driver, `Tmux`.
 final class TmuxHarness: Sendable {
-    static var isAvailable: Bool { executable != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/perl") }
+    static var isAvailable: Bool { Tmux.isAvailable }
 
-    static let executable: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    let socket: String
+    let tmux: Tmux
     let directory: TemporaryDirectory
     let bounded: Bool
 
@@ -26,7 +24,6 @@ final class TmuxHarness: Sendable {
     /// interactive bash, as a person would (Ctrl-Z, `fg`); it implies `bounded: false`.
     init(arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24, term: String? = nil,
          bounded: Bool = true, jobControl: Bool = false) async throws {
-        socket = "synq-e2e-\(UUID().uuidString.prefix(8))"
         directory = try TemporaryDirectory()
         self.bounded = bounded && !jobControl
         let quoted = ((self.bounded ? ["timeout", "--foreground", "300"] : []) + [SynqBinary.url.path] + arguments)
@@ -54,8 +51,7 @@ final class TmuxHarness: Sendable {
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                    "HOME": directory.url.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         env.merge(environment) { _, new in new }
-        _ = try await tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh " + Self.shellQuote(scriptPath)],
-                           environment: env)
+        tmux = try await Tmux(command: "sh " + Self.shellQuote(scriptPath), environment: env, width: width, height: height)
         if jobControl {
             try await type(jobLine)
             try await send("Enter")
@@ -64,64 +60,46 @@ final class TmuxHarness: Sendable {
 
     /// Keys by tmux name ("Enter", "Escape", "Tab", "j").
     func send(_ keys: String...) async throws {
-        _ = try await tmux(["send-keys", "-t", "main"] + keys)
+        try await tmux.send(keys: keys)
     }
 
     /// Literal text, typed character by character.
     func type(_ text: String) async throws {
-        _ = try await tmux(["send-keys", "-t", "main", "-l", text])
+        try await tmux.type(text)
     }
 
+    /// One capture; assertions use `waitForScreen`, which reads a settled screen.
     func screen() async throws -> String {
-        try await tmux(["capture-pane", "-p", "-t", "main"])
+        try await tmux.screen()
     }
 
     /// The pane's title, which a program can set with OSC 0 or OSC 2.
     func paneTitle() async throws -> String {
-        try await tmux(["display-message", "-p", "-t", "main", "#{pane_title}"]).trimmingCharacters(in: .newlines)
+        try await tmux.display("#{pane_title}")
     }
 
     func setPaneTitle(_ title: String) async throws {
-        _ = try await tmux(["select-pane", "-t", "main", "-T", title])
+        try await tmux.run(["select-pane", "-t", tmux.session, "-T", title])
     }
 
     /// Whether the pane shows the alternate screen (a full-screen program is drawing).
     func alternateScreenOn() async throws -> Bool {
-        try await tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).trimmingCharacters(in: .newlines) == "1"
+        try await tmux.display("#{alternate_on}") == "1"
     }
 
     func resize(width: Int, height: Int) async throws {
-        _ = try await tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+        try await tmux.resize(width: width, height: height)
     }
 
-    /// Polls the screen until `condition` holds; returns the last screen either way. The
-    /// deadline is generous: it bounds a hang, it does not measure speed.
+    /// Polls until a settled screen (two identical captures in a row) satisfies `condition`;
+    /// returns the last screen either way. The deadline bounds a hang, it does not measure speed.
     @discardableResult
     func waitForScreen(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async throws -> (ok: Bool, screen: String) {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        var last = ""
-        while clock.now < deadline {
-            last = try await screen()
-            if condition(last) { return (true, last) }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return (false, last)
-    }
-
-    /// Like `waitForScreen`, but only a settled screen counts: two identical captures in a
-    /// row (a capture can land between two of ncurses' writes).
-    @discardableResult
-    func waitForSettledScreen(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async throws -> (ok: Bool, screen: String) {
-        var previous: String?
-        return try await waitForScreen(timeout: timeout) { screen in
-            defer { previous = screen }
-            return screen == previous && condition(screen)
-        }
+        try await tmux.waitForScreen(timeout: timeout, condition)
     }
 
     func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> (ok: Bool, screen: String) {
-        try await waitForScreen(timeout: timeout) { $0.contains(text) }
+        try await tmux.waitForScreen(containing: text, timeout: timeout)
     }
 
     /// synq's exit status once it has exited, waiting for it.
@@ -159,37 +137,8 @@ final class TmuxHarness: Sendable {
     }
 
     func close() async {
-        _ = try? await tmux(["kill-server"])
+        await tmux.close()
     }
 
-    private func tmux(_ arguments: [String], environment: [String: String]? = nil) async throws -> String {
-        let process = Process()
-        // tmux forks a daemon that inherits what this test process hands it: every open
-        // descriptor (among them the pipes Foundation watches to notice that *other*
-        // subprocesses exited, which would then never report exit) and the signal mask of a
-        // dispatch thread (all blocked: the server would ignore kill-server and SIGCHLD, and
-        // synq under it SIGWINCH). perl-base (essential in Debian) resets both, then execs tmux.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
-        process.arguments = ["-MPOSIX", "-e", Self.cleanExec, Self.executable ?? "/usr/bin/tmux", "-L", socket] + arguments
-        if let environment { process.environment = environment }
-        let output = directory.path("tmux-out-\(UUID().uuidString.prefix(6))")
-        _ = FileManager.default.createFile(atPath: output, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        let exited = AsyncStream<Void> { continuation in
-            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
-        }
-        try process.run()
-        for await _ in exited { break }
-        try? handle.close()
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-    }
-
-    static let cleanExec = #"sigprocmask(SIG_SETMASK, POSIX::SigSet->new); POSIX::close($_) for 3..1023; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\n""#
-
-    static func shellQuote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    static func shellQuote(_ text: String) -> String { Tmux.shellQuote(text) }
 }

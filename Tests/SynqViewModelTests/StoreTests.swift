@@ -61,7 +61,7 @@ struct StoreTests {
 
             store.send(.key(.character("q")))
             await watcher.finish()
-            await runner.value
+            await finished(runner)
             #expect(watcher.last?.quitRequested == true)
             #expect(await sandbox.countedRequests(on: Self.list) == 3, "nothing more was sent")
         }
@@ -283,7 +283,7 @@ struct StoreTests {
             let shown = await watcher.until("modal") { if case .oneTimeKey? = $0.modal { true } else { false } }
             guard case .oneTimeKey(let created)? = shown?.modal else {
                 store.shutdown()
-                await runner.value
+                await finished(runner)
                 return
             }
             #expect(!keysBefore.contains(created.keyID))
@@ -312,7 +312,7 @@ struct StoreTests {
             #expect(Set(keysAfter) == Set(keysBefore + [created.keyID]), "exactly one key was created")
 
             store.send(.key(.character("q")))
-            await runner.value
+            await finished(runner)
         }
     }
 
@@ -337,7 +337,7 @@ struct StoreTests {
             await watcher.until("goes on with one API") { $0.modal == nil }
 
             store.send(.key(.character("q")))
-            await runner.value
+            await finished(runner)
         }
     }
 }

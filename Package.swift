@@ -49,10 +49,16 @@ let package = Package(
             pkgConfig: "yajl",
             providers: [.apt(["libyajl-dev"])]
         ),
+        // Fleet memory: the diff of two polls, the SQLite journal of every change, its readers.
+        .target(
+            name: "SynqJournal",
+            dependencies: ["SynqAPI", "SynqText", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.
         .target(
             name: "SynqViewModel",
-            dependencies: ["SynqAPI", "SynqText", "SynqFiles"],
+            dependencies: ["SynqAPI", "SynqText", "SynqFiles", "SynqJournal"],
             swiftSettings: strict
         ),
         // The only C that touches the terminal: ncurses calls Swift cannot make, and the one
@@ -111,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "synq",
             dependencies: [
-                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "SynqTerminal", "CHardening",
+                "SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox", "SynqConfig", "SynqFiles", "SynqTerminal", "CHardening", "SynqJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -121,6 +127,8 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // Performance numbers for the TUI (render time, bytes per poll, idle CPU); run by hand: swift run synq-bench.
         .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
+        // The journal's cost per poll at 100k and 1M synchronizers; run by hand: swift run -c release synq-journal-bench.
+        .executableTarget(name: "synq-journal-bench", dependencies: ["SynqAPI", "SynqJournal"], path: "Sources/JournalBench", swiftSettings: strict),
         // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.
         .target(
             name: "SynqConfig",
@@ -155,8 +163,9 @@ let package = Package(
         ),
         .testTarget(name: "SynqTextTests", dependencies: ["SynqText"], swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqJournal", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqText", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "SynqJournalTests", dependencies: ["SynqJournal", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]

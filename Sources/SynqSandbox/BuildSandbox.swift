@@ -51,6 +51,7 @@ func buildSandboxParts(
     SynvoRoutes(store: store, now: configuration.now).register(on: synvo)
     let control = router.group("__sandbox").add(middleware: ControlGuardMiddleware())
     ControlRoutes(injector: injector, limiter: limiter, store: store).register(on: control)
+    OutsideChangeRoutes(store: store).register(on: control)
 
     var logger = Logger(label: "synq.sandbox")
     logger.logLevel = configuration.logLevel

@@ -13,7 +13,7 @@ extension Reducer {
             state.credentialQueue = [Service.enterprise, .synvo].filter { !state.configured.contains($0) }
         }
         var effects: [Effect] = []
-        for kind in ResourceKind.allCases where state.configured.contains(kind.service) {
+        for kind in ResourceKind.allCases where state.configured.contains(kind.service) && state.settings.polledResources?.contains(kind) != false {
             effects += fetch(kind, &state)
         }
         if let first = state.credentialQueue.first {
@@ -114,7 +114,7 @@ extension Reducer {
     /// After an answer: the next poll if the pane is visible, none if hidden.
     static func scheduleNext(_ kind: ResourceKind, _ state: inout AppState) {
         var next: Date? = nil
-        if state.pane.resource == kind {
+        if state.isPolled(kind) {
             next = state.now.addingTimeInterval(interval(for: kind, state))
             if kind.service == .synvo, let blocked = state.rateLimit?.blockedUntil, blocked > state.now {
                 next = blocked
@@ -147,7 +147,7 @@ extension Reducer {
         }
         scheduleNext(kind, &state)
         // An Enterprise 429 has no budget to track, but its reset still says when to retry.
-        if case .rateLimited(.enterprise, let resetAt?, _) = error, state.pane.resource == kind {
+        if case .rateLimited(.enterprise, let resetAt?, _) = error, state.isPolled(kind) {
             let retry = min(max(resetAt, state.now), state.now.addingTimeInterval(RateLimitBudget.longestWait))
             state.updateResource(kind) { $0.nextPoll = max($0.nextPoll ?? retry, retry) }
         }

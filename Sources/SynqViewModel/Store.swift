@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqJournal
 
 /// Holds the state, runs the reducer's effects against the API clients, feeds results
 /// back as actions and publishes every changed state. Owns the poll timer.
@@ -20,6 +21,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
     private let clipboard: (any ClipboardWriter)?
     private let secretWriter: any SecretFileWriting
     private let credentials: (any CredentialClientFactory)?
+    private let journal: JournalTap?
     private nonisolated let clock: C
     private nonisolated let startInstant: C.Instant
     private nonisolated let startDate: Date
@@ -31,6 +33,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
     /// - Parameters:
     ///   - enterprise, synvo: the configured APIs; either may be nil.
     ///   - credentials: lets the TUI ask for a missing key; nil disables the prompt.
+    ///   - journal: receives every poll and action that succeeded (fleet memory); nil keeps none.
     ///   - clock: drives polls; tests pass a manual clock.
     ///   - startDate: the wall time at `clock.now`; later dates follow the clock.
     public init(
@@ -40,6 +43,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
         clipboard: (any ClipboardWriter)? = nil,
         secretWriter: any SecretFileWriting = SecretFileWriter(),
         credentials: (any CredentialClientFactory)? = nil,
+        journal: JournalTap? = nil,
         clock: C,
         startDate: Date = Date()
     ) {
@@ -53,6 +57,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
         self.clipboard = clipboard
         self.secretWriter = secretWriter
         self.credentials = credentials
+        self.journal = journal
         self.clock = clock
         self.startInstant = clock.now
         self.startDate = startDate
@@ -143,10 +148,14 @@ public actor Store<C: Clock> where C.Duration == Duration {
         let clipboard = self.clipboard
         let writer = self.secretWriter
         let credentials = self.credentials
+        let journal = self.journal
         group.addTask {
             let action = await Self.perform(effect, clients: clients, clipboard: clipboard, writer: writer,
                                             credentials: credentials, store: self)
-            if let action { self.send(action) }
+            if let action {
+                journal?.note(action)
+                self.send(action)
+            }
         }
     }
 

@@ -16,10 +16,12 @@ public struct ViewModelSettings: Sendable, Hashable {
     public var readOnly: Bool
     /// True when the TUI may ask for a missing API key (a client factory is available).
     public var canAskForCredentials: Bool
+    /// Resources polled whatever pane is visible (a headless watcher); nil: the visible pane's only.
+    public var polledResources: Set<ResourceKind>?
 
     public init(refreshInterval: TimeInterval = 5, maxBackoff: TimeInterval = 60, highlightDuration: TimeInterval = 3,
                 messageDuration: TimeInterval = 6, saveDirectory: String = ".", readOnly: Bool = false,
-                canAskForCredentials: Bool = false) {
+                canAskForCredentials: Bool = false, polledResources: Set<ResourceKind>? = nil) {
         self.refreshInterval = max(1, refreshInterval)
         self.maxBackoff = max(self.refreshInterval, maxBackoff)
         self.highlightDuration = highlightDuration
@@ -27,5 +29,6 @@ public struct ViewModelSettings: Sendable, Hashable {
         self.saveDirectory = saveDirectory
         self.readOnly = readOnly
         self.canAskForCredentials = canAskForCredentials
+        self.polledResources = polledResources
     }
 }

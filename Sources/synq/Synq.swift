@@ -22,6 +22,7 @@ struct Synq: AsyncParsableCommand {
             KeysCommand.self,
             SetupCommand.self, ProvisionCommand.self, ConfigCommand.self, LoginCommand.self,
             SandboxCommand.self,
+            EventsCommand.self, WatchCommand.self,
             TUICommand.self, DemoCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -13,6 +13,8 @@ struct ProfileLayer {
         let locations = ConfigLocations(environment: environment)
         let requested = options.profile ?? nonEmpty("SYNQ_PROFILE")
         let hasFiles = FileManager.default.fileExists(atPath: locations.profilesFile) || FileManager.default.fileExists(atPath: locations.credentialsFile)
+        var settings = settings
+        settings.profileName = requested ?? Profile.defaultName
         if !hasFiles {
             if let requested { throw CredentialStoreError.profileNotFound(requested) }
             return settings
@@ -35,6 +37,7 @@ struct ProfileLayer {
         }
         let profile = try set.profile(named: requested)
         var filled = settings
+        filled.profileName = profile.name
         if !enterpriseURLGiven, let url = profile.enterpriseURL { filled.enterpriseURL = url }
         if !synvoURLGiven, let url = profile.synvoURL { filled.synvoURL = url }
         if filled.enterpriseKey == nil { filled.enterpriseKey = profile.enterpriseKey }

@@ -10,6 +10,8 @@ struct Settings: Sendable {
     var synvoKey: Secret?
     var insecure: Bool
     var timeout: Double
+    /// The profile these settings came from (the journal's `profile` column); "default" without one.
+    var profileName = "default"
 
     func enterpriseEndpoint() throws(APIError) -> ServiceEndpoint {
         try ServiceEndpoint(.enterprise, url: enterpriseURL, allowInsecure: insecure)

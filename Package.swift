@@ -167,6 +167,6 @@ let package = Package(
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqText", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqJournalTests", dependencies: ["SynqJournal", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqViewModel", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]
 )

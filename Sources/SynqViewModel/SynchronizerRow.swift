@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// One synchronizer as the synchronizers table shows it.
 public struct SynchronizerRow: TableRow {
@@ -28,39 +29,39 @@ public struct SynchronizerRow: TableRow {
     /// "enabled", "disabled" or "unknown".
     public var stateText: String { Synchronizer.stateText(isEnabled: isEnabled) }
 
-    /// The key cut to its first and last characters, e.g. "b1df0d63…4185".
-    public var shortKey: String {
-        guard key.count > 14 else { return key }
-        return "\(key.prefix(8))…\(key.suffix(4))"
-    }
-
     /// The table's columns, in header order (also the `s` cycle order).
     public enum Column: String, TableColumn {
         case name, state, key, created, id
-        public var title: String {
-            switch self {
-            case .name: "NAME"
-            case .state: "STATE"
-            case .key: "KEY"
-            case .created: "CREATED"
-            case .id: "ID"
-            }
+    }
+
+    public static func definition(_ column: Column) -> ResourceColumn<SynchronizerRow> {
+        switch column {
+        case .name:
+            ResourceColumn("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0,
+                           text: { row, _ in row.name }, sortKey: { .natural($0.name) }, searchText: { $0.name })
+        case .state:
+            ResourceColumn("STATE", width: .fixed(8), dropOrder: 1,
+                           text: { row, _ in row.stateText }, tone: { row in
+                               switch row.isEnabled {
+                               case true?: .enabled
+                               case false?: .disabled
+                               case nil: .dim
+                               }
+                           }, sortKey: { .text($0.stateText) }, searchText: { $0.stateText })
+        case .key:
+            // The full key is on the detail line and in headless output.
+            ResourceColumn("KEY", width: .fixed(13), dropOrder: 3, shortening: .keepEnds(head: 8, tail: 4),
+                           text: { row, _ in row.key }, tone: { _ in .dim }, sortKey: { .folded($0.key) }, searchText: { $0.key })
+        case .created:
+            ResourceColumn("CREATED", width: .fixed(8), dropOrder: 2,
+                           text: { row, now in row.createdAt.map { RelativeTime.ago($0, now: now) } ?? "-" }, sortKey: { .date($0.createdAt) })
+        case .id:
+            ResourceColumn("ID", width: .flexible(min: 8, weight: 1), dropOrder: 4,
+                           text: { row, _ in row.id }, tone: { _ in .dim }, sortKey: { .folded($0.id) }, searchText: { $0.id })
         }
     }
 
     public var isActive: Bool { isEnabled == true }
-
-    public var searchableTexts: [String] { [name, stateText, key, id] }
-
-    public func sortKey(_ column: Column) -> SortKey {
-        switch column {
-        case .name: .natural(name)
-        case .state: .text(stateText)
-        case .key: .folded(key)
-        case .created: .date(createdAt)
-        case .id: .folded(id)
-        }
-    }
 
     public func differsVisibly(from previous: SynchronizerRow) -> Bool {
         name != previous.name || isEnabled != previous.isEnabled || key != previous.key

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// One Synvo API key as the keys table shows it (never the plaintext key).
 public struct SynvoKeyRow: TableRow {
@@ -27,30 +28,40 @@ public struct SynvoKeyRow: TableRow {
     /// The table's columns, in header order (also the `s` cycle order).
     public enum Column: String, TableColumn {
         case name, keyID, status, created, lastUsed
-        public var title: String {
-            switch self {
-            case .name: "NAME"
-            case .keyID: "KEY ID"
-            case .status: "STATUS"
-            case .created: "CREATED"
-            case .lastUsed: "LAST USED"
-            }
+    }
+
+    public static func definition(_ column: Column) -> ResourceColumn<SynvoKeyRow> {
+        switch column {
+        case .name:
+            ResourceColumn("NAME", width: .flexible(min: 10, weight: 3), dropOrder: 0,
+                           text: { row, _ in row.name ?? "(unnamed)" }, sortKey: { .natural($0.name ?? "") }, searchText: { $0.name ?? "" })
+        case .keyID:
+            ResourceColumn("KEY ID", width: .flexible(min: 10, weight: 2), dropOrder: 3,
+                           text: { row, _ in row.id }, tone: { _ in .dim }, sortKey: { .folded($0.id) }, searchText: { $0.id })
+        case .status:
+            ResourceColumn("STATUS", width: .fixed(8), dropOrder: 1,
+                           text: { row, _ in row.status.rawValue }, tone: { tone(for: $0.status) },
+                           sortKey: { .text($0.status.rawValue) }, searchText: { $0.status.rawValue })
+        case .created:
+            ResourceColumn("CREATED", width: .fixed(8), dropOrder: 4,
+                           text: { row, now in row.createdAt.map { RelativeTime.ago($0, now: now) } ?? "-" }, sortKey: { .date($0.createdAt) })
+        case .lastUsed:
+            ResourceColumn("LAST USED", width: .fixed(9), dropOrder: 2,
+                           text: { row, now in RelativeTime.ago(row.lastUsedAt, now: now) }, sortKey: { .date($0.lastUsedAt) })
+        }
+    }
+
+    /// Each status its own colour.
+    static func tone(for status: SynvoKeyStatus) -> CellTone {
+        switch status {
+        case .active: .keyActive
+        case .revoked: .keyRevoked
+        case .disabled: .keyDisabled
+        case .unknown: .keyUnknown
         }
     }
 
     public var isActive: Bool { status == .active }
-
-    public var searchableTexts: [String] { [name ?? "", id, status.rawValue] }
-
-    public func sortKey(_ column: Column) -> SortKey {
-        switch column {
-        case .name: .natural(name ?? "")
-        case .keyID: .folded(id)
-        case .status: .text(status.rawValue)
-        case .created: .date(createdAt)
-        case .lastUsed: .date(lastUsedAt)
-        }
-    }
 
     public func differsVisibly(from previous: SynvoKeyRow) -> Bool {
         name != previous.name || status != previous.status

@@ -3,6 +3,7 @@ import Foundation
 import SynqFiles
 import SynqAPI
 import SynqText
+import SynqViewModel
 
 /// `synq keys …`: Synvo API keys.
 struct KeysCommand: AsyncParsableCommand {
@@ -44,9 +45,12 @@ struct ListKeys: AsyncParsableCommand {
                 return
             }
             let now = Date()
-            var table = TextTable([.init(title: "NAME"), .init(title: "KEY ID"), .init(title: "STATUS"), .init(title: "CREATED"), .init(title: "LAST USED")])
+            // The pane's columns, each cell in full.
+            let definitions = SynvoKeyRow.definitions
+            var table = TextTable(definitions.map(TextTable.column))
             for key in keys {
-                table.append([key.name ?? "", key.keyID, key.status.rawValue, RelativeTime.ago(key.createdAt, now: now), RelativeTime.ago(key.lastUsedAt, now: now)])
+                let row = SynvoKeyRow(key)
+                table.append(definitions.map { $0.text(row, now) })
             }
             try StandardOutput.write(table.render())
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SynqAPI
 import SynqText
+import SynqViewModel
 
 /// `synq synchronizers …`: list, create, enable, disable.
 struct SynchronizersCommand: AsyncParsableCommand {
@@ -103,18 +104,23 @@ struct DisableSynchronizer: ToggleSynchronizerCommand {
     @Argument(help: "The synchronizer's id.") var id: String
 }
 
-/// The headless synchronizers table, streamed from the fleet.
+/// The headless synchronizers table, streamed from the fleet, with the columns the pane
+/// shows (`SynchronizerRow.definition`), each cell in full.
 enum SynchronizerTable {
     static func write<Out: TableSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) throws(Out.Failure) {
-        let columns: [TextTable.Column] = [.init(title: "NAME"), .init(title: "STATE"), .init(title: "KEY"), .init(title: "CREATED"), .init(title: "ID")]
-        try TextTable.write(columns, count: rows.count, arena: fleet.arena, cell: { index, column in
+        let columns = SynchronizerRow.Column.allCases
+        let definitions = columns.map(SynchronizerRow.definition)
+        try TextTable.write(definitions.map(TextTable.column), count: rows.count, arena: fleet.arena, cell: { index, position in
             let row = rows[index]
-            switch column {
-            case 0: return .bytes(fleet.nameRange(row))
-            case 1: return .text(Synchronizer.stateText(isEnabled: fleet.isEnabled(at: row)))
-            case 2: return .bytes(fleet.keyRange(row))
-            case 3: return .text(RelativeTime.ago(fleet.createdDate(at: row), now: now))
-            default: return .bytes(fleet.idRange(row))
+            switch columns[position] {
+            // These cells are the server's text as it is: read in place, no string made.
+            case .name: return .bytes(fleet.nameRange(row))
+            case .key: return .bytes(fleet.keyRange(row))
+            case .id: return .bytes(fleet.idRange(row))
+            case .state, .created:
+                // Computed cells read only the state and the date, so the row carries just those.
+                let fields = SynchronizerRow(id: "", name: "", key: "", isEnabled: fleet.isEnabled(at: row), createdAt: fleet.createdDate(at: row))
+                return .text(definitions[position].text(fields, now))
             }
         }, to: &out)
     }

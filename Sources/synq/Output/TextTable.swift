@@ -1,6 +1,7 @@
 import Foundation
 import SynqAPI
 import SynqText
+import SynqViewModel
 
 /// An aligned plain-text table for headless output. Cells are sanitised (server text can
 /// carry escape sequences) and padded by display width, so CJK names keep columns straight;
@@ -15,6 +16,12 @@ struct TextTable {
     struct Column {
         var title: String
         var alignment: Alignment = .left
+    }
+
+    /// Widths and cells are the table's own (every cell whole); the title and alignment
+    /// are the resource's.
+    static func column<Row>(_ definition: ResourceColumn<Row>) -> Column {
+        Column(title: definition.title, alignment: definition.alignment == .right ? .right : .left)
     }
 
     /// One cell's text: a string, or UTF-8 bytes in the arena given to `write`.

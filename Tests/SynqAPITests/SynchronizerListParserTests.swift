@@ -78,6 +78,15 @@ import Testing
         #expect(throws: SynchronizerListError.self) { try SynchronizerListParser.parse(body) }
     }
 
+    /// Found by the decode fuzz target: an escape JSON does not have makes the body not JSON.
+    /// `JSONDecoder` skips the row (it reads escapes lazily); the stream cannot know where
+    /// such a row ends and refuses the list, with the same error as any other non-JSON body.
+    @Test func anEscapeJSONDoesNotHaveFailsTheList() {
+        let body = Data(#"{"success":true,"synchronizers":[{"id":1},{"id":"a","key":"b","nam\e":"c"},null,[]]}"#.utf8)
+        #expect(throws: SynchronizerListError.malformed("not JSON")) { try SynchronizerListParser.parse(body) }
+        #expect((try? JSONSerialization.jsonObject(with: body)) == nil, "the body is not JSON")
+    }
+
     @Test func aLargeGeneratedListMatchesTheReferenceRowForRow() throws {
         var rows: [String] = []
         for index in 0..<5_000 {

@@ -22,7 +22,9 @@ come from this run):
 - the TUI in tmux: create a Synvo key and save it with `w`; type a missing key into the
   masked prompt; `synq setup` in tmux (masked Enterprise key and dashboard password);
 - failures: wrong keys (401), a dead port (network error), a key file readable by others,
-  plain http to a remote host.
+  plain http to a remote host;
+- hostile create answers (sandbox body faults): an id or key carrying unit or env-file lines
+  must end in exit 65 with nothing written and docker never run.
 
 While it runs, a sampler reads `/proc/*/cmdline` of every synq process and its
 descendants, and `/proc/*/environ` of the descendants, every 50 ms. Afterwards it scans the
@@ -339,6 +341,57 @@ def provisioning(session):
     return log
 
 
+HOSTILE_FINE_ID = "7d0c3c1e-5f42-4b8e-9d8e-1c2b3a4d5e6f"
+HOSTILE_FINE_KEY = "c2ef1e74-94c4-589e-b66g-b7d513f85296"
+
+
+def hostile_answers(session):
+    """A create answer whose id or key carries unit or env-file lines (issue 9, finding 2),
+    each into a fresh HOME: exit 65, nothing under ~/.synchronizer-cli, docker never run, the
+    marker file the injected ExecStartPre would touch never made. Returns table rows."""
+    marker = os.path.join(session.root, "pwned")
+    cases = [
+        ("id with [Service] ExecStartPre=+", "abc\n[Service]\nExecStartPre=+/bin/sh -c 'touch %s'" % marker, HOSTILE_FINE_KEY),
+        ("key with an LD_PRELOAD line", HOSTILE_FINE_ID, "k\nLD_PRELOAD=%s.so" % marker),
+        ("key with systemd specifier and shell syntax", HOSTILE_FINE_ID, 'k%h$(touch ' + marker + ')"'),
+    ]
+    problems, checked = [], 0
+    for index, (label, sid, key) in enumerate(cases):
+        home = session.folder(f"hostile-home-{index}")
+        bin_folder = session.folder(f"hostile-bin-{index}")
+        docker_log = os.path.join(session.root, f"hostile-docker-{index}.log")
+        with open(os.path.join(bin_folder, "docker"), "w") as handle:
+            handle.write(FAKE_DOCKER.format(log=docker_log))
+        os.chmod(os.path.join(bin_folder, "docker"), 0o755)
+        body = json.dumps({"success": True, "message": "Synchronizer created",
+                           "synchronizer": {"id": sid, "key": key, "name": "audit-hostile", "isEnabled": True}})
+        rule = {"route": "POST /api/synq-keys/enterprise/synchronizer", "kind": "body", "count": 1,
+                "bodyBase64": base64.b64encode(body.encode()).decode()}
+        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST")
+        urllib.request.urlopen(request, timeout=10).read()
+        env = session.env(HOME=home, PATH=bin_folder + ":/usr/bin:/bin")
+        result = session.run(f"provision --action service (hostile create answer: {label})",
+                             ["provision", "--action", "service", "--new", "--name", "audit-hostile"], env, expect=None)
+        urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+        checked += 1
+        written = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(home, ".synchronizer-cli")) for name in names]
+        if result.returncode != 65:
+            problems.append(f"{label}: exit {result.returncode}, expected 65")
+        if written:
+            problems.append(f"{label}: wrote {', '.join(os.path.relpath(w, home) for w in written)}")
+        if os.path.exists(docker_log):
+            problems.append(f"{label}: docker was run")
+        output = result.stdout + result.stderr
+        if b"LD_PRELOAD" in output or b"\n[Service]" in output:
+            problems.append(f"{label}: the hostile value was echoed")
+    if os.path.exists(marker) or os.path.exists(marker + ".so"):
+        problems.append("the injected command ran")
+    return [["server values into root-run files (a create answer with unit/env-file lines in its id or key)",
+             f"{checked} hostile create answers, each into a fresh HOME: " + "; ".join(c[0] for c in cases),
+             "; ".join(problems) or "each exit 65; no unit, env file or config.json; docker never run",
+             "FAIL" if problems or checked != len(cases) else "pass"]]
+
+
 def synq_keys(session):
     """The synq keys of the synchronizers this run created: printed by `synchronizers list`
     by design, so they are looked for in files only (config.json, the env file, the Secret)."""
@@ -604,7 +657,7 @@ def main():
     sampler = Sampler()
     sampler.start()
     sandbox, sandbox_log = start_sandbox(session)
-    snapshots, files_only, encrypted, docker_log = [], {}, b"", ""
+    snapshots, files_only, encrypted, docker_log, hostile_rows = [], {}, b"", "", []
     try:
         headless(session)
         login(session)
@@ -612,6 +665,7 @@ def main():
         encrypted = encryption(session)
         docker_log = provisioning(session)
         failures(session)
+        hostile_rows = hostile_answers(session)
         tui(session)
         setup(session)
         time.sleep(0.2)
@@ -668,6 +722,8 @@ def main():
     rows.append(["docker --env-file", f"{len(env_file_modes)} env files handed to docker",
                  ("modes " + ", ".join(sorted(set(env_file_modes)))) if env_file_modes else "none handed over",
                  "FAIL" if bad_modes or not env_file_modes else "pass"])
+
+    rows += hostile_rows
 
     # the systemd unit as systemd runs it
     unit_path = os.path.join(session.home, ".synchronizer-cli", "synchronizer-cli.service")

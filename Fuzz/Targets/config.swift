@@ -28,7 +28,9 @@ public func fuzzConfig(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         fatalError("a parsed document does not render: \(error)")
     }
     guard let again = try? ProfilesDocument.parse(rendered) else { fatalError("rendered config does not parse:\n\(rendered)") }
-    guard again.active == document.active, again.theme == document.theme, again.profiles == document.profiles else {
+    // An empty `[profiles]` and none at all mean the same (loadProfiles reads `profiles ?? [:]`);
+    // every profile, with settings or without, must come back.
+    guard again.active == document.active, again.theme == document.theme, (again.profiles ?? [:]) == (document.profiles ?? [:]) else {
         fatalError("rendered config parses to a different document:\n\(rendered)")
     }
     return 0

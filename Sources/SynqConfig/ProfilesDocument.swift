@@ -29,6 +29,11 @@ struct ProfilesDocument: Codable, Sendable {
 
     func render() throws -> String {
         let body = try TOMLText.encode(self)
-        return Self.header + body + (body.hasSuffix("\n") ? "" : "\n")
+        // The encoder leaves out an empty table, so a profile with no URL and no theme (one
+        // whose keys alone are in credentials.json, or a bare `[profiles.NAME]` the user
+        // wrote) would vanish when synq rewrites the file: write its header explicitly.
+        let empty = (profiles ?? [:]).filter { $0.value == Entry() }.keys.sorted()
+        let headers = empty.map { "[profiles.\(TOMLText.quotedKey($0))]\n" }.joined()
+        return Self.header + body + (body.isEmpty || body.hasSuffix("\n") ? "" : "\n") + headers
     }
 }

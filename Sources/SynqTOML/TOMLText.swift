@@ -24,6 +24,22 @@ public enum TOMLText {
         try TOMLEncoder().encode(value)
     }
 
+    /// `key` as a TOML quoted key (a basic string), usable in a `[table."key"]` header
+    /// whatever characters it holds.
+    public static func quotedKey(_ key: String) -> String {
+        var quoted = "\""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\u{00}"..."\u{1F}", "\u{7F}":
+                quoted += "\\u" + String(format: "%04X", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
     private static func parseTable(_ text: String) throws(TOMLSyntaxError) -> TOMLTable {
         if let problem = nulProblem(text) ?? TOMLPrecheck.firstProblem(in: text) {
             throw TOMLSyntaxError(line: problem.line, column: problem.column, message: problem.message)

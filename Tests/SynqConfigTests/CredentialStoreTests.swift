@@ -101,6 +101,22 @@ struct CredentialStoreTests {
         #expect(try full.profile(named: "production").enterpriseKey == Secret(Self.enterpriseKey))
     }
 
+    @Test("a profile with no URL or theme survives a rewrite of config.toml (found by the config fuzz target)")
+    func emptyProfileKept() throws {
+        let home = try TestHome()
+        try FileManager.default.createDirectory(atPath: home.locations.configDirectory, withIntermediateDirectories: true)
+        let text = "active = \"w.1\"\n[profiles.\"w.1\"]\n[profiles.sandbox]\nenterprise_url = \"http://127.0.0.1:3000/api\"\n"
+        _ = FileManager.default.createFile(atPath: home.locations.profilesFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        let store = CredentialStore(locations: home.locations)
+        let set = try store.loadProfiles()
+        #expect(set.profiles.keys.sorted() == ["sandbox", "w.1"])
+        try store.save(set)
+        let again = try store.loadProfiles()
+        #expect(again.profiles.keys.sorted() == ["sandbox", "w.1"], "config.toml now:\n\(TestHome.contents(home.locations.profilesFile))")
+        #expect(again.activeName == "w.1")
+        #expect(again == set)
+    }
+
     @Test("a credentials file readable by others is refused with the fix")
     func looseCredentials() throws {
         let home = try TestHome()

@@ -71,4 +71,24 @@ import Testing
         #expect(outcome.stderr.contains("not overwriting"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
     }
+
+    @Test func saveIntoAMissingFolderSaysSoBeforeAnyRequest() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("no-such-folder") + "/new.key"
+        let outcome = try await SynqBinary.run(["keys", "create", "--save", path], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("the folder \(folder.path("no-such-folder")) does not exist"), "stderr: \(outcome.stderr)")
+        #expect(!outcome.stderr.contains(secret))
+    }
+
+    @Test func savePathThatIsASymlinkIsRefusedAndNothingIsWrittenThroughIt() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("planted.key")
+        let target = folder.path("elsewhere")
+        symlink(target, path)
+        let outcome = try await SynqBinary.run(["keys", "create", "--save", path], environment: ["SYNVO_API_KEY": secret, "SYNVO_BASE_URL": "http://127.0.0.1:9"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("not overwriting"), "stderr: \(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
 }

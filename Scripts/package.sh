@@ -6,7 +6,8 @@
 # target machine needs no Swift toolchain, only the Debian packages named in Depends.
 #
 # Usage: Scripts/package.sh            (on a shared machine: flock LOCK nice -n 10 Scripts/package.sh)
-# Needs: the Swift toolchain, dpkg-dev (dpkg-shlibdeps), binutils (strip), gzip, tar.
+# Needs: the Swift toolchain, dpkg-dev (dpkg-shlibdeps), binutils (strip), gzip, tar, and
+# libcurl4-openssl-dev while any module imports FoundationNetworking.
 # The release build uses its own scratch folder (.build-static), so the debug build stays valid.
 set -euo pipefail
 
@@ -18,6 +19,10 @@ die() { echo "package.sh: $*" >&2; exit 1; }
 for tool in swift dpkg-deb dpkg-shlibdeps strip gzip tar ldd; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install dpkg-dev binutils)"
 done
+# While the transport uses URLSession, static FoundationNetworking links libcurl: it needs its -dev package.
+if grep -rqs --exclude-dir=SynqBench '^import FoundationNetworking' Sources && [ ! -e /usr/lib/x86_64-linux-gnu/libcurl.so ]; then
+    die "static FoundationNetworking needs libcurl.so to link (apt-get install libcurl4-openssl-dev)"
+fi
 [ "$(dpkg --print-architecture)" = amd64 ] || die "only amd64 is packaged (this machine is $(dpkg --print-architecture))"
 
 scratch=.build-static

@@ -23,7 +23,7 @@ struct Synq: AsyncParsableCommand {
             SetupCommand.self, ProvisionCommand.self, ConfigCommand.self, LoginCommand.self,
             SandboxCommand.self,
             EventsCommand.self, WatchCommand.self,
-            TUICommand.self, DemoCommand.self,
+            TUICommand.self, DemoCommand.self, ThemeCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

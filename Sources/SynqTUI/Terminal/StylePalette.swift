@@ -14,20 +14,22 @@ struct StylePalette {
     /// Allocates one pair per role. Call after `start_color`.
     init(theme: Theme, monochrome: Theme, colors: Int, pairs: Int, defaultColors: Bool) {
         let useColor = colors >= 8 && pairs > StyleRole.allCases.count
-        let source = useColor ? theme : monochrome
         for (index, role) in StyleRole.allCases.enumerated() {
-            let style = source.style(role)
-            var entry = Entry(attributes: Self.attributes(style.attributes), pair: 0)
-            if useColor {
-                let pair = Int32(index + 1)
-                var fg = style.foreground.reduced(to: colors).map(Int32.init) ?? -1
-                var bg = style.background.reduced(to: colors).map(Int32.init) ?? -1
-                if !defaultColors {
-                    if fg < 0 { fg = 7 }
-                    if bg < 0 { bg = 0 }
-                }
-                if synq_init_pair(pair, fg, bg) != ERR { entry.pair = pair }
+            guard useColor else {
+                entries[role] = Entry(attributes: Self.attributes(monochrome.style(role).attributes), pair: 0)
+                continue
             }
+            let style = theme.terminalStyle(role, colors: colors)
+            var entry = Entry(attributes: Self.attributes(style.attributes), pair: 0)
+            let pair = Int32(index + 1)
+            var fg = style.foreground.map(Int32.init) ?? -1
+            var bg = style.background.map(Int32.init) ?? -1
+            if !defaultColors {
+                // No "default" colour here: the terminal's colours for the background the theme is for.
+                if fg < 0 { fg = theme.background == .dark ? 7 : 0 }
+                if bg < 0 { bg = theme.background == .dark ? 0 : 7 }
+            }
+            if synq_init_pair(pair, fg, bg) != ERR { entry.pair = pair }
             entries[role] = entry
         }
     }

@@ -22,29 +22,31 @@ public enum BuiltinThemes {
     name = "default"
     description = "Dark terminals (the default)."
 
+    background = "dark"
+
     [styles]
     base           = { fg = "default", bg = "default" }
     dim            = { fg = "bright-black" }
     border         = { fg = "bright-black" }
     title          = { fg = "cyan", attrs = ["bold"] }
-    tab-active     = { fg = "black", bg = "cyan", attrs = ["bold"] }
+    tab-active     = { fg = "black", bg = "cyan" }
     tab-inactive   = { fg = "white" }
     header         = { fg = "yellow", attrs = ["bold"] }
     selection      = { fg = "bright-white", bg = "blue", attrs = ["bold"] }
-    marked         = { fg = "magenta", attrs = ["bold"] }
+    marked         = { fg = "bright-magenta", attrs = ["bold"] }
     changed        = { fg = "bright-yellow", attrs = ["bold"] }
     pending        = { fg = "bright-black", attrs = ["italic"] }
     enabled        = { fg = "green" }
-    disabled       = { fg = "red" }
+    disabled       = { fg = "bright-red" }
     key-active     = { fg = "green" }
-    key-revoked    = { fg = "red" }
+    key-revoked    = { fg = "bright-red" }
     key-disabled   = { fg = "yellow" }
-    key-unknown    = { fg = "magenta" }
+    key-unknown    = { fg = "bright-magenta" }
     status-bar     = { fg = "white", bg = 236 }
     status-error   = { fg = "bright-white", bg = "red", attrs = ["bold"] }
     status-warning = { fg = "black", bg = "yellow" }
     status-info    = { fg = "cyan", bg = 236 }
-    readonly       = { fg = "black", bg = "magenta", attrs = ["bold"] }
+    readonly       = { fg = "black", bg = "bright-magenta" }
     help-key       = { fg = "yellow", attrs = ["bold"] }
     modal          = { fg = "white", bg = 235 }
     modal-title    = { fg = "cyan", bg = 235, attrs = ["bold"] }
@@ -52,6 +54,15 @@ public enum BuiltinThemes {
     prompt         = { fg = "cyan", attrs = ["bold"] }
     input          = { fg = "bright-white", attrs = ["underline"] }
     filter         = { fg = "yellow" }
+
+    # 8 colours (TERM=xterm, linux): red, magenta and blue text cannot reach 4.5:1 on black
+    # (3.6, 4.5-, 2.2), so those roles change weight or background instead.
+    [styles-8]
+    marked         = { fg = "white", attrs = ["bold", "underline"] }
+    disabled       = { fg = "white", bg = "red" }
+    key-revoked    = { fg = "white", bg = "red" }
+    key-unknown    = { fg = "white", attrs = ["underline"] }
+    readonly       = { fg = "white", bg = "blue", attrs = ["bold"] }
     """
 
     static let lightTheme = """
@@ -59,28 +70,30 @@ public enum BuiltinThemes {
     name = "light"
     description = "Light terminal backgrounds."
 
+    background = "light"
+
     [styles]
     base           = { fg = "default", bg = "default" }
-    dim            = { fg = 244 }
-    border         = { fg = 248 }
+    dim            = { fg = 241 }
+    border         = { fg = 245 }
     title          = { fg = 25, attrs = ["bold"] }
     tab-active     = { fg = "bright-white", bg = 25, attrs = ["bold"] }
     tab-inactive   = { fg = 238 }
     header         = { fg = 130, attrs = ["bold"] }
     selection      = { fg = "black", bg = 153 }
     marked         = { fg = 127, attrs = ["bold"] }
-    changed        = { fg = 166, attrs = ["bold"] }
-    pending        = { fg = 244, attrs = ["italic"] }
+    changed        = { fg = 94, attrs = ["bold"] }
+    pending        = { fg = 241, attrs = ["italic"] }
     enabled        = { fg = 28 }
     disabled       = { fg = 160 }
     key-active     = { fg = 28 }
     key-revoked    = { fg = 160 }
-    key-disabled   = { fg = 136 }
+    key-disabled   = { fg = 130 }
     key-unknown    = { fg = 127 }
     status-bar     = { fg = "black", bg = 252 }
     status-error   = { fg = "bright-white", bg = 160, attrs = ["bold"] }
     status-warning = { fg = "black", bg = 221 }
-    status-info    = { fg = 25, bg = 252 }
+    status-info    = { fg = 18, bg = 252 }
     readonly       = { fg = "bright-white", bg = 127, attrs = ["bold"] }
     help-key       = { fg = 130, attrs = ["bold"] }
     modal          = { fg = "black", bg = 255 }
@@ -89,6 +102,21 @@ public enum BuiltinThemes {
     prompt         = { fg = 25, attrs = ["bold"] }
     input          = { fg = "black", attrs = ["underline"] }
     filter         = { fg = 130 }
+
+    # 16 and 8 colours: no grey is readable on white (bright-black is 3.9:1), so de-emphasised
+    # text is black without bold (emphasis stays bold); colours the terminal lacks become the
+    # nearest one that stays readable on white.
+    [styles-16]
+    border         = { fg = "black" }
+    dim            = { fg = "black" }
+    pending        = { fg = "black", attrs = ["italic"] }
+    # Bold blue shows as bright blue on many terminals: 3.8:1 on the light grey of colour 7.
+    modal-title    = { fg = "blue", bg = "white" }
+    secret         = { fg = "blue", bg = "white" }
+
+    [styles-8]
+    tab-active     = { fg = "white", bg = "blue", attrs = ["bold"] }
+    readonly       = { fg = "white", bg = "blue", attrs = ["bold"] }
     """
 
     static let highContrastTheme = """
@@ -96,29 +124,32 @@ public enum BuiltinThemes {
     name = "high-contrast"
     description = "Maximum contrast: bright colours on black, bold everywhere it matters."
 
+    contrast = "AAA"
+    background = "dark"
+
     [styles]
     base           = { fg = "bright-white", bg = "black" }
     dim            = { fg = "white", bg = "black" }
     border         = { fg = "bright-white", bg = "black" }
     title          = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
-    tab-active     = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
+    tab-active     = { fg = "black", bg = "bright-yellow" }
     tab-inactive   = { fg = "bright-white", bg = "black", attrs = ["bold"] }
     header         = { fg = "bright-white", bg = "black", attrs = ["bold", "underline"] }
-    selection      = { fg = "black", bg = "bright-white", attrs = ["bold"] }
-    marked         = { fg = "bright-magenta", bg = "black", attrs = ["bold", "underline"] }
-    changed        = { fg = "black", bg = "bright-cyan", attrs = ["bold"] }
+    selection      = { fg = "black", bg = "bright-white" }
+    marked         = { fg = 213, bg = "black", attrs = ["bold", "underline"] }
+    changed        = { fg = "black", bg = "bright-cyan" }
     pending        = { fg = "bright-white", bg = "black", attrs = ["underline"] }
     enabled        = { fg = "bright-green", bg = "black", attrs = ["bold"] }
-    disabled       = { fg = "bright-red", bg = "black", attrs = ["bold"] }
+    disabled       = { fg = 210, bg = "black", attrs = ["bold"] }
     key-active     = { fg = "bright-green", bg = "black", attrs = ["bold"] }
-    key-revoked    = { fg = "bright-red", bg = "black", attrs = ["bold"] }
+    key-revoked    = { fg = 210, bg = "black", attrs = ["bold"] }
     key-disabled   = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
-    key-unknown    = { fg = "bright-magenta", bg = "black", attrs = ["bold"] }
-    status-bar     = { fg = "black", bg = "bright-white", attrs = ["bold"] }
-    status-error   = { fg = "bright-white", bg = "red", attrs = ["bold"] }
-    status-warning = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
-    status-info    = { fg = "black", bg = "bright-cyan", attrs = ["bold"] }
-    readonly       = { fg = "black", bg = "bright-magenta", attrs = ["bold"] }
+    key-unknown    = { fg = 213, bg = "black", attrs = ["bold"] }
+    status-bar     = { fg = "black", bg = "bright-white" }
+    status-error   = { fg = "bright-white", bg = 124, attrs = ["bold"] }
+    status-warning = { fg = "black", bg = "bright-yellow" }
+    status-info    = { fg = "black", bg = "bright-cyan" }
+    readonly       = { fg = "bright-white", bg = "blue", attrs = ["bold"] }
     help-key       = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
     modal          = { fg = "bright-white", bg = "black" }
     modal-title    = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
@@ -126,6 +157,15 @@ public enum BuiltinThemes {
     prompt         = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
     input          = { fg = "bright-white", bg = "black", attrs = ["bold", "underline"] }
     filter         = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
+
+    # 16 and 8 colours: no red or magenta reaches 7:1 against black or white, so those roles
+    # keep the text bright and mark it with underline instead of hue.
+    [styles-16]
+    marked         = { fg = "bright-white", bg = "black", attrs = ["bold", "underline"] }
+    disabled       = { fg = "bright-white", bg = "black", attrs = ["underline"] }
+    key-revoked    = { fg = "bright-white", bg = "black", attrs = ["bold", "underline"] }
+    key-unknown    = { fg = "bright-white", bg = "black", attrs = ["underline"] }
+    status-error   = { fg = "bright-yellow", bg = "black", attrs = ["bold", "underline"] }
     """
 
     static let monochromeTheme = """

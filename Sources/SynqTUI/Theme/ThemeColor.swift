@@ -39,6 +39,15 @@ public enum ThemeColor: Sendable, Hashable {
         }
     }
 
+    /// The colour as RGB: a palette entry's xterm value; the default colour counts as mid grey.
+    var rgb: (Int, Int, Int) {
+        switch self {
+        case .default: (128, 128, 128)
+        case .indexed(let index): Self.paletteRGB(index)
+        case .rgb(let r, let g, let b): (Int(r), Int(g), Int(b))
+        }
+    }
+
     /// The xterm palette's RGB for an index.
     static func paletteRGB(_ index: Int) -> (Int, Int, Int) {
         let base16: [(Int, Int, Int)] = [
@@ -58,11 +67,11 @@ public enum ThemeColor: Sendable, Hashable {
     /// The index among the first `count` palette entries closest to `rgb`. For 8 colours the
     /// comparison uses hue buckets as well as distance, so a dark orange still lands on yellow
     /// or red rather than black.
-    static func nearest(rgb: (Int, Int, Int), among count: Int) -> Int {
+    static func nearest(rgb: (Int, Int, Int), among count: Int, allowed: Set<Int>? = nil) -> Int {
         guard count > 0 else { return 0 }
-        var best = 0
+        var best = allowed?.min() ?? 0
         var bestDistance = Int.max
-        for index in 0..<count {
+        for index in 0..<count where allowed?.contains(index) ?? true {
             let candidate = count <= 8 ? saturated(index) : paletteRGB(index)
             let dr = candidate.0 - rgb.0, dg = candidate.1 - rgb.1, db = candidate.2 - rgb.2
             let distance = 2 * dr * dr + 4 * dg * dg + 3 * db * db

@@ -13,6 +13,7 @@ public enum ThemeError: Error, Sendable, Hashable {
     case invalidName(String)
     case unknownSection(source: String, key: String)
     case missingStyles(source: String)
+    case badSetting(source: String, key: String, value: String, expected: String)
 }
 
 extension ThemeError: CustomStringConvertible, LocalizedError {
@@ -36,9 +37,11 @@ extension ThemeError: CustomStringConvertible, LocalizedError {
         case .badAttribute(let source, let role, let value):
             return "\(source): [styles] \(role): \"\(value)\" is not an attribute (use \(ThemeAttribute.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .unknownSection(let source, let key):
-            return "\(source): unknown key \"\(key)\" (a theme has name, description and a [styles] table)"
+            return "\(source): unknown key \"\(key)\" (a theme has name, description, background, contrast, a [styles] table and optional [styles-16] and [styles-8])"
         case .missingStyles(let source):
             return "\(source): no [styles] table"
+        case .badSetting(let source, let key, let value, let expected):
+            return "\(source): \(key) = \"\(value)\" (use \(expected))"
         case .invalidName(let name):
             return "theme name \"\(name)\" may only contain letters, digits, - and _"
         }

@@ -13,7 +13,10 @@ import SynqTOML
 ///
 /// Each key under `[styles]` is a `StyleRole` raw value; `fg`/`bg` take a colour name,
 /// `"#rrggbb"`, a palette index (0-255) or `"default"`; `attrs` lists bold, dim,
-/// underline, reverse, italic. Anything else is an error naming the file and line.
+/// underline, reverse, italic. `background = "dark"|"light"` says which terminals the theme
+/// is for, `contrast = "AAA"` raises its bar from 4.5:1 to 7:1, and `[styles-16]` /
+/// `[styles-8]` restyle roles for terminals with fewer colours. Anything else is an error
+/// naming the file and line.
 public enum ThemeParser {
     public static func parse(_ text: String, name: String, source: String) throws(ThemeError) -> Theme {
         let table: [String: TOMLNode]
@@ -22,18 +25,46 @@ public enum ThemeParser {
         } catch {
             throw .syntax(source: source, line: error.line, column: error.column, message: error.message)
         }
-        for key in table.keys.sorted() where !["name", "description", "styles"].contains(key) {
+        for key in table.keys.sorted() where !topLevelKeys.contains(key) {
             throw .unknownSection(source: source, key: key)
         }
         guard let entry = table["styles"] else { throw .missingStyles(source: source) }
-        guard let styles = entry.table else { throw .notATable(source: source, key: "styles") }
+        let styles = try section(entry, name: "styles", source: source)
+        var depthStyles: [ColorDepth: [StyleRole: Style]] = [:]
+        for depth in ColorDepth.allCases {
+            guard let name = depth.section, let entry = table[name] else { continue }
+            depthStyles[depth] = try section(entry, name: name, source: source)
+        }
+        var background = ThemeBackground.dark
+        if let value = table["background"] {
+            guard let text = value.string, let parsed = ThemeBackground(rawValue: text.lowercased()) else {
+                throw .badSetting(source: source, key: "background", value: value.string ?? "\(value)", expected: "\"dark\" or \"light\"")
+            }
+            background = parsed
+        }
+        var minimum = Contrast.textAA
+        if let value = table["contrast"] {
+            switch value.string?.uppercased() {
+            case "AA": minimum = Contrast.textAA
+            case "AAA": minimum = Contrast.textAAA
+            default: throw .badSetting(source: source, key: "contrast", value: value.string ?? "\(value)", expected: "\"AA\" (4.5:1) or \"AAA\" (7:1)")
+            }
+        }
+        return Theme(name: (table["name"]?.string) ?? name, styles: styles, background: background,
+                     minimumContrast: minimum, depthStyles: depthStyles)
+    }
+
+    static let topLevelKeys: Set<String> = ["name", "description", "background", "contrast", "styles", "styles-16", "styles-8"]
+
+    private static func section(_ entry: TOMLNode, name: String, source: String) throws(ThemeError) -> [StyleRole: Style] {
+        guard let styles = entry.table else { throw .notATable(source: source, key: name) }
         var result: [StyleRole: Style] = [:]
         for key in styles.keys.sorted() {
             guard let role = StyleRole(rawValue: key) else { throw .unknownRole(source: source, role: key) }
-            guard let spec = styles[key]?.table else { throw .notATable(source: source, key: "styles.\(key)") }
-            result[role] = try style(spec, role: key, source: source)
+            guard let spec = styles[key]?.table else { throw .notATable(source: source, key: "\(name).\(key)") }
+            result[role] = try style(spec, role: name == "styles" ? key : "\(key) (in [\(name)])", source: source)
         }
-        return Theme(name: (table["name"]?.string) ?? name, styles: result)
+        return result
     }
 
     private static func style(_ spec: [String: TOMLNode], role: String, source: String) throws(ThemeError) -> Style {

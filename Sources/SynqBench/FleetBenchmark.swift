@@ -20,6 +20,8 @@ enum FleetBenchmark {
         let sandbox = try await RunningSandbox.start(.forTesting(fleetSize: fleetSize))
         defer { Task { await sandbox.stop() } }
         let (store, runner, watcher) = try await startStore(sandbox)
+        // Typing starts once the whole fleet is loaded and sorted (a filter over no rows is free).
+        _ = await watcher.until { $0.synchronizers.all.count == fleetSize && !$0.synchronizers.isDeriving }
         var times: [Double] = []
         store.send(.key(.character("/")))
         var typed = ""

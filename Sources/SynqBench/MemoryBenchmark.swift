@@ -11,7 +11,8 @@ enum MemoryBenchmark {
         print("Memory: sandbox seeded with \(fleetSize) synchronizers in \(seeding.duration(to: .now))")
         let started = ContinuousClock.now
         let run = try PtyRun(synq: synq, sandbox: sandbox, refresh: 60)
-        let loaded = try await run.waitForScreen(containing: "\(Count.text(fleetSize)) synchronizers", timeout: .seconds(300))
+        // The count shows in the pane's title once the fleet is in (the status bar may shorten its own).
+        let loaded = try await run.waitForScreen(containing: "Synchronizers (\(Count.text(fleetSize)))", timeout: .seconds(300))
         let shown = started.duration(to: .now)
         try await Task.sleep(for: .seconds(2))
         let peak = run.peakResidentMiB()

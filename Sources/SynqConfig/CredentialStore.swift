@@ -38,6 +38,8 @@ public struct CredentialStore: Sendable {
         }
         if let active = document.active, Profile.isValidName(active) { set.activeName = active }
         set.theme = document.theme
+        set.alertBell = document.alerts?.bell
+        set.alertFlash = document.alerts?.flash
         for (name, entry) in document.profiles ?? [:] where Profile.isValidName(name) {
             set.profiles[name] = Profile(name: name, enterpriseURL: entry.enterprise_url, synvoURL: entry.synvo_url, theme: entry.theme)
         }
@@ -88,7 +90,8 @@ public struct CredentialStore: Sendable {
         } catch {
             throw .file(error)
         }
-        var document = ProfilesDocument(active: set.activeName, theme: set.theme, profiles: [:])
+        let alerts = set.alertBell == nil && set.alertFlash == nil ? nil : ProfilesDocument.Alerts(bell: set.alertBell, flash: set.alertFlash)
+        var document = ProfilesDocument(active: set.activeName, theme: set.theme, alerts: alerts, profiles: [:])
         var keys: [String: CredentialsFile.Keys] = [:]
         for (name, profile) in set.profiles {
             document.profiles?[name] = .init(enterprise_url: profile.enterpriseURL, synvo_url: profile.synvoURL, theme: profile.theme)
@@ -145,6 +148,7 @@ public struct CredentialStore: Sendable {
         }
         let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
         guard let last = keys.last else { return "not valid" }
+        if keys.count == 2, keys.first == "alerts", ["bell", "flash"].contains(last) { return "alerts.\(last): expected true or false" }
         let leaves: Set<String> = ["active", "theme", "enterprise_url", "synvo_url"]
         let isLeaf = leaves.contains(last) && !(keys.count == 2 && keys.first == "profiles")
         return Sanitizer.clean(keys.joined(separator: ".")) + (isLeaf ? ": expected a string" : ": expected a table")

@@ -9,6 +9,9 @@ public struct ProfileSet: Sendable, Equatable {
     public var protection: CredentialProtection
     /// The top-level `theme` of config.toml: the TUI theme of profiles without their own.
     public var theme: String?
+    /// `[alerts] bell` and `flash` of config.toml (nil: not set, on).
+    public var alertBell: Bool?
+    public var alertFlash: Bool?
     /// The passphrase that opened the file, kept so a save re-seals under the same one.
     var passphrase: Secret?
     /// False when encrypted keys were left sealed (loaded without a passphrase); saving then

@@ -10,14 +10,21 @@ struct ProfilesDocument: Codable, Sendable {
         var theme: String?
     }
 
+    /// `[alerts]`: what the TUI does for an alarming change (see `AlertRule`).
+    struct Alerts: Codable, Sendable, Equatable {
+        var bell: Bool?
+        var flash: Bool?
+    }
+
     var active: String?
     /// The TUI theme for every profile that does not set its own.
     var theme: String?
+    var alerts: Alerts?
     var profiles: [String: Entry]?
 
     static let header = """
     # synq configuration: named profiles, their base URLs, and the TUI theme (theme = "light",
-    # top level or per profile).
+    # top level or per profile). [alerts] bell = false / flash = false silence the TUI's alerts.
     # API keys are never kept here; they live in credentials.json beside this file (mode 0600).
     # Precedence for every setting: command-line flags, then environment, then this file.
 

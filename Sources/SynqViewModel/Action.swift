@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqJournal
 
 /// Everything that can happen to the view model: keys, time, and the answers to effects.
 public enum Action: Sendable, Equatable {
@@ -29,4 +30,10 @@ public enum Action: Sendable, Equatable {
     case tableDerived(DerivedRows, pane: Pane)
     /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.
     case credentialFinished(Service, error: CredentialError?, at: Date)
+    /// The journal reported new events, a problem, or that it is open.
+    case journal(JournalUpdate)
+    /// History read from the journal at start, oldest first (the Events pane's first rows).
+    case journalHistory([JournalEvent])
+    /// The `--on-change` command failed (one line, no event data).
+    case changeCommandFailed(String)
 }

@@ -15,6 +15,7 @@ extension AppState {
         }
         candidates.append(contentsOf: synchronizers.highlights.values.map(\.until))
         candidates.append(contentsOf: keys.highlights.values.map(\.until))
+        candidates.append(contentsOf: events.highlights.values.map(\.until))
         if let message, message.kind != .error {
             candidates.append(message.at.addingTimeInterval(settings.messageDuration))
         }

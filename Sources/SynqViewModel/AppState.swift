@@ -14,6 +14,10 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var synchronizers: TableState<SynchronizerRow>
     public internal(set) var keys: TableState<SynvoKeyRow>
     public internal(set) var preferences: PreferencesView?
+    /// Fleet memory: what the journal saw change, newest first (see `Reducer+Journal`).
+    public internal(set) var events = TableState<EventRow>(sort: TableSort(column: .time, ascending: false))
+    /// The journal's health and the latest alert.
+    public internal(set) var journal = JournalStatus()
 
     public internal(set) var synchronizersResource = ResourceState()
     public internal(set) var preferencesResource = ResourceState()
@@ -69,7 +73,8 @@ public struct AppState: Sendable, Hashable {
         }
     }
 
-    public func isConfigured(_ pane: Pane) -> Bool { configured.contains(pane.service) }
+    /// True when the pane's API has a key (always for the Events pane, which reads the journal).
+    public func isConfigured(_ pane: Pane) -> Bool { pane.service.map(configured.contains) ?? true }
 
     /// True when a toggle for this synchronizer is waiting for the server.
     public func isPending(_ id: String) -> Bool { pendingToggles[id] != nil }
@@ -82,6 +87,7 @@ public struct AppState: Sendable, Hashable {
         switch pane {
         case .synchronizers: synchronizers.isEditingFilter
         case .keys: keys.isEditingFilter
+        case .events: events.isEditingFilter
         case .preferences: false
         }
     }
@@ -100,6 +106,7 @@ public struct AppState: Sendable, Hashable {
         switch pane {
         case .synchronizers: return [.synchronizers, .table, .global]
         case .keys: return [.keys, .table, .global]
+        case .events: return [.table, .global]
         case .preferences: return [.global]
         }
     }

@@ -17,6 +17,8 @@ public enum Command: Sendable, Hashable {
     case toggleMark
     case create
     case copyKey
+    /// The selected item's history: the Events pane filtered to it.
+    case showHistory
     case startFilter
     case cycleSort
     case reverseSort

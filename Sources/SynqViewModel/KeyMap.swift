@@ -56,6 +56,7 @@ extension KeyMap {
         KeyBinding([.character("1")], .global, .showPane(.synchronizers), "Synchronizers pane"),
         KeyBinding([.character("2")], .global, .showPane(.preferences), "Preferences pane"),
         KeyBinding([.character("3")], .global, .showPane(.keys), "Synvo keys pane"),
+        KeyBinding([.character("4")], .global, .showPane(.events), "Events pane (what changed)"),
         KeyBinding([.tab], .global, .nextPane, "Next pane"),
         KeyBinding([.backTab], .global, .previousPane, "Previous pane"),
         KeyBinding([.character("r")], .global, .refresh, "Refresh now"),
@@ -77,8 +78,10 @@ extension KeyMap {
         KeyBinding([.character("m")], .synchronizers, .toggleMark, "Mark or unmark the row"),
         KeyBinding([.character("n")], .synchronizers, .create, "Create a synchronizer", mutating: true),
         KeyBinding([.character("c")], .synchronizers, .copyKey, "Copy the synq key (OSC 52)"),
+        KeyBinding([.character("H")], .synchronizers, .showHistory, "History of this synchronizer (Events pane)"),
         // Synvo keys
         KeyBinding([.character("n")], .keys, .create, "Create a key (name optional)", mutating: true),
+        KeyBinding([.character("H")], .keys, .showHistory, "History of this key (Events pane)"),
         // Pane without credentials
         KeyBinding([.enter], .unconfigured, .enterCredential, "Enter the API key for this pane"),
         // Filter field

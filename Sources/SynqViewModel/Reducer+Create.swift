@@ -20,7 +20,7 @@ extension Reducer {
                 return []
             }
             state.modal = .prompt(Prompt(purpose: .keyName))
-        case .preferences:
+        case .preferences, .events:
             break
         }
         return []

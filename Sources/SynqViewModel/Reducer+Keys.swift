@@ -44,13 +44,16 @@ extension Reducer {
             return []
         case .create: return openCreatePrompt(&state)
         case .copyKey: return copySelectedKey(&state)
+        case .showHistory: return showHistory(&state)
         case .startFilter:
             setEditingFilter(true, &state)
             return []
         case .cycleSort, .reverseSort:
             return changeSort(command, &state)
         case .refresh: return refreshVisible(&state)
-        case .enterCredential: return openCredentialPrompt(for: state.pane.service, &state)
+        case .enterCredential:
+            guard let service = state.pane.service else { return [] }
+            return openCredentialPrompt(for: service, &state)
         case .toggleHelp:
             toggleHelp(&state)
             return []
@@ -69,14 +72,19 @@ extension Reducer {
 
     static func switchPane(to pane: Pane, _ state: inout AppState) -> [Effect] {
         guard pane != state.pane else { return [] }
-        let old = state.pane
+        let wasPolled = Set(ResourceKind.allCases.filter(state.isPolled))
         state.pane = pane
         state.isHelpVisible = false
         // A hidden pane is not polled; the newly visible one is fetched now unless fresh.
-        if !state.resource(old.resource).inFlight {
-            state.updateResource(old.resource) { $0.nextPoll = nil }
+        var effects: [Effect] = []
+        for kind in ResourceKind.allCases {
+            if !state.isPolled(kind) {
+                if !state.resource(kind).inFlight { state.updateResource(kind) { $0.nextPoll = nil } }
+            } else if !wasPolled.contains(kind) {
+                effects += scheduleOnShow(kind, &state)
+            }
         }
-        return scheduleOnShow(pane.resource, &state)
+        return effects
     }
 
     static func navigate(_ command: Command, _ state: inout AppState) {
@@ -84,6 +92,7 @@ extension Reducer {
         switch state.pane {
         case .synchronizers: move(&state.synchronizers, command, page: page)
         case .keys: move(&state.keys, command, page: page)
+        case .events: move(&state.events, command, page: page)
         case .preferences: break
         }
     }
@@ -105,6 +114,7 @@ extension Reducer {
         switch state.pane {
         case .synchronizers: state.synchronizers.isEditingFilter = editing
         case .keys: state.keys.isEditingFilter = editing
+        case .events: state.events.isEditingFilter = editing
         case .preferences: break
         }
     }
@@ -113,6 +123,7 @@ extension Reducer {
         switch state.pane {
         case .synchronizers: derive(state.synchronizers.editFilter(edit), .synchronizers)
         case .keys: derive(state.keys.editFilter(edit), .keys)
+        case .events: derive(state.events.editFilter(edit), .events)
         case .preferences: []
         }
     }
@@ -126,6 +137,9 @@ extension Reducer {
         case .keys:
             let sort = state.keys.sort
             return derive(state.keys.setSort(reverse ? sort.reversed() : sort.cycled()), .keys)
+        case .events:
+            let sort = state.events.sort
+            return derive(state.events.setSort(reverse ? sort.reversed() : sort.cycled()), .events)
         case .preferences: return []
         }
     }
@@ -142,6 +156,7 @@ extension Reducer {
         switch pane {
         case .synchronizers: state.synchronizers.land(rows)
         case .keys: state.keys.land(rows)
+        case .events: state.events.land(rows)
         case .preferences: break
         }
     }

@@ -57,9 +57,14 @@ extension Reducer {
         return fetch(kind, &state)
     }
 
-    /// `r`: the visible pane's resource, now.
+    /// `r`: the visible pane's resource, now (on the Events pane, every polled one).
     static func refreshVisible(_ state: inout AppState) -> [Effect] {
-        let kind = state.pane.resource
+        guard let kind = state.pane.resource else {
+            let kinds = ResourceKind.allCases.filter { state.isPolled($0) && state.configured.contains($0.service) && !state.resource($0).inFlight }
+            return kinds.flatMap { kind in
+                kind.service == .synvo && state.rateLimit.map { !$0.allowsUserRequest(now: state.now) } == true ? [] : fetch(kind, &state)
+            }
+        }
         guard state.configured.contains(kind.service) else { return [] }
         if state.resource(kind).inFlight {
             say("Already refreshing \(state.pane.title.lowercased())…", .info, &state)
@@ -78,6 +83,7 @@ extension Reducer {
         let now = state.now
         state.synchronizers.highlights = state.synchronizers.highlights.filter { $0.value.until > now }
         state.keys.highlights = state.keys.highlights.filter { $0.value.until > now }
+        state.events.highlights = state.events.highlights.filter { $0.value.until > now }
         if let message = state.message, message.kind != .error,
            now.timeIntervalSince(message.at) >= state.settings.messageDuration {
             state.message = nil

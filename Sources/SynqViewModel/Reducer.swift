@@ -42,6 +42,14 @@ public enum Reducer {
         case .tableDerived(let rows, let pane):
             tableDerived(rows, pane: pane, &state)
             return []
+        case .journal(let update):
+            return journalUpdated(update, &state)
+        case .journalHistory(let events):
+            journalHistoryLoaded(events, &state)
+            return []
+        case .changeCommandFailed(let text):
+            say(text, .error, &state)
+            return []
         }
     }
 

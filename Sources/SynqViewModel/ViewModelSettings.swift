@@ -18,10 +18,13 @@ public struct ViewModelSettings: Sendable, Hashable {
     public var canAskForCredentials: Bool
     /// Resources polled whatever pane is visible (a headless watcher); nil: the visible pane's only.
     public var polledResources: Set<ResourceKind>?
+    /// Bell and status-bar flash for alarming changes (`[alerts]` in config.toml).
+    public var alerts: AlertSettings
 
     public init(refreshInterval: TimeInterval = 5, maxBackoff: TimeInterval = 60, highlightDuration: TimeInterval = 3,
                 messageDuration: TimeInterval = 6, saveDirectory: String = ".", readOnly: Bool = false,
-                canAskForCredentials: Bool = false, polledResources: Set<ResourceKind>? = nil) {
+                canAskForCredentials: Bool = false, polledResources: Set<ResourceKind>? = nil,
+                alerts: AlertSettings = .standard) {
         self.refreshInterval = max(1, refreshInterval)
         self.maxBackoff = max(self.refreshInterval, maxBackoff)
         self.highlightDuration = highlightDuration
@@ -30,5 +33,6 @@ public struct ViewModelSettings: Sendable, Hashable {
         self.readOnly = readOnly
         self.canAskForCredentials = canAskForCredentials
         self.polledResources = polledResources
+        self.alerts = alerts
     }
 }

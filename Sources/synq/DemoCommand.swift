@@ -39,7 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
             let synvo = SynvoClient(
                 endpoint: try ServiceEndpoint(.synvo, url: sandbox.synvoURL.absoluteString),
                 apiKey: Secret(SandboxCredentials.demoSynvoKey))
-            try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: nil)
+            // The demo fleet is new each time: its changes are shown, not kept.
+            try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: nil, profile: "demo", keepHistory: false)
         } catch {
             await sandbox.stop()
             throw error

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynqAPI
+import SynqJournal
 import SynqTUI
 import SynqViewModel
 
@@ -37,7 +38,8 @@ struct TUICommand: AsyncParsableCommand {
             StandardError.line("synq: \(error)")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings))
+        try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings),
+                                 profile: settings.profileName)
     }
 }
 
@@ -55,13 +57,16 @@ struct TUIOptions: ParsableArguments {
     @Flag(name: .customLong("ascii"), help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @OptionGroup var journalOptions: JournalOptions
+
     mutating func validate() throws {
         guard refresh >= 1, refresh <= 3600 else { throw ValidationError("--refresh must be between 1 and 3600 seconds") }
     }
 
-    /// Runs the TUI with the loaded themes until the user quits.
+    /// Runs the TUI with the loaded themes until the user quits. Changes are journalled
+    /// under `profile` (in memory only unless `keepHistory`).
     func launch(themes: ThemeSelection, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
-                beforeStart: () -> Void = {}) async throws {
+                profile: String, keepHistory: Bool = true, beforeStart: () -> Void = {}) async throws {
         do {
             try TerminalSession.checkTerminal()
         } catch {
@@ -71,10 +76,13 @@ struct TUIOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let terminal = TerminalConfiguration(theme: themes.chosen, monochrome: themes.monochrome, forceASCII: ascii,
                                              insideTmux: environment["TMUX"] != nil)
-        let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly)
+        let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly,
+                                         alerts: AlertSettingsLoader.load())
+        let journal = JournalTap(journal: journalOptions.makeJournal(keepHistory: keepHistory), profile: profile)
         beforeStart()
         do {
-            try await TUIApp.run(settings: settings, enterprise: enterprise, synvo: synvo, credentials: credentials, terminal: terminal)
+            try await TUIApp.run(settings: settings, enterprise: enterprise, synvo: synvo, credentials: credentials, terminal: terminal,
+                                 journal: journal, changeCommand: journalOptions.changeCommand(output: nil))
         } catch {
             StandardError.line("synq: \(error.description)")
             throw ExitCode(ExitStatus.usage.rawValue)

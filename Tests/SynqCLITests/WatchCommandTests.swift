@@ -118,6 +118,39 @@ import Testing
         }
     }
 
+    @Test func onChangeRunsTheCommandPerChangeWithTheEventAndNoKey() async throws {
+        try await withSandbox(.forTesting(fleetSize: 10)) { sandbox in
+            try await sandbox.countRequests(on: Self.synchronizersRoute)
+            let scratch = try TemporaryDirectory()
+            var env = sandbox.environment()
+            env["XDG_STATE_HOME"] = scratch.path("state")
+            let received = scratch.path("received")
+            let environments = scratch.path("environments")
+            let command = "cat >> '\(received)'; env >> '\(environments)'; echo from-the-command"
+            let watch = try BackgroundSynq(["watch", "--json", "--refresh", "1", "--resource", "synchronizer", "--on-change", command],
+                                           environment: env)
+            #expect(await eventually(timeout: .seconds(30)) { await sandbox.countedRequests(on: Self.synchronizersRoute) >= 2 })
+            let targets = try await sandbox.enterprise().listSynchronizers().synchronizers.prefix(2)
+            for target in targets {
+                try await change(sandbox, "synchronizers/\(target.id)", #"{"name": "changed-by-someone"}"#)
+            }
+            #expect(await eventually(timeout: .seconds(30)) {
+                ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n").count >= 2
+            })
+            let lines = ((try? String(contentsOfFile: received, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            #expect(lines.count == 2)
+            #expect(lines == watch.lines, "the command gets exactly what --json prints")
+            #expect(!watch.stdout.contains("from-the-command"), "its output stays off standard output")
+            #expect(watch.stderr.contains("from-the-command"))
+            let seen = (try? String(contentsOfFile: environments, encoding: .utf8)) ?? ""
+            #expect(seen.contains("PATH="))
+            #expect(!seen.contains(SandboxCredentials.demoEnterpriseKey), "no API key in its environment")
+            #expect(!seen.contains("ENTERPRISE_API_KEY"))
+            watch.signal(SIGINT)
+            #expect(await watch.waitForExit() == 0)
+        }
+    }
+
     @Test func aClosedStdoutEndsTheWatchCleanly() async throws {
         try await withSandbox(.forTesting(fleetSize: 5)) { sandbox in
             var env = sandbox.environment()

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqJournal
 import SynqViewModel
 import Testing
 @testable import SynqTUI
@@ -28,6 +29,25 @@ import Testing
         var state = Fixtures.loaded()
         Fixtures.apply(&state, .command(.showPane(.keys)))
         Snapshot.check(Fixtures.render(state, width, height).grid.text, named: "keys-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func eventsPane(width: Int, height: Int) {
+        var state = Fixtures.loaded()
+        func event(_ id: String, _ name: String?, _ resource: JournalResource, _ kind: EventKind, _ old: String?, _ new: String?,
+                   _ origin: EventOrigin, minutesAgo: Double) -> JournalEvent {
+            JournalEvent(observedAt: Fixtures.ago(minutes: minutesAgo), profile: "default", resource: resource, itemID: id, name: name,
+                         kind: kind, oldValue: old, newValue: new, origin: origin)
+        }
+        Fixtures.apply(&state, .command(.showPane(.events)), .journal(.opened),
+                       .journalHistory([event("uuid-2", "Staging Server", .synchronizer, .disabled, "enabled", "disabled", .synq, minutesAgo: 90)]),
+                       .journal(.recorded([
+                           event("key_ghi789rst", "Old Testing Key", .synvoKey, .statusChanged, "ACTIVE", "REVOKED", .observed, minutesAgo: 0),
+                           event("uuid-3", "edge-eu-west-1", .synchronizer, .renamed, "edge-1", "edge-eu-west-1", .observed, minutesAgo: 0),
+                       ])))
+        let frame = Fixtures.render(state, width, height)
+        Snapshot.check(frame.grid.text, named: "events-\(width)x\(height)")
+        #expect(frame.bells == 1, "the revoked key rings the bell once")
     }
 
     @Test(arguments: sizes)

@@ -70,9 +70,11 @@ import Testing
         h.press(.tab)
         #expect(h.state.pane == .keys)
         h.press(.tab)
+        #expect(h.state.pane == .events)
+        h.press(.tab)
         #expect(h.state.pane == .synchronizers)
         h.press(.backTab)
-        #expect(h.state.pane == .keys)
+        #expect(h.state.pane == .events)
         h.press(.character("1"))
         #expect(h.state.pane == .synchronizers)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqJournal
 import SynqViewModel
 
 /// Composes the three parts of a TUI run and nothing more: the view model's `Store`
@@ -9,18 +10,24 @@ public enum TUIApp {
     /// Runs until the user quits (or a signal asks to). The terminal is restored before
     /// this returns, also when it throws.
     public static func run(settings: ViewModelSettings, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?,
-                           credentials: (any CredentialClientFactory)?, terminal: TerminalConfiguration) async throws(TerminalError) {
+                           credentials: (any CredentialClientFactory)?, terminal: TerminalConfiguration,
+                           journal: JournalTap? = nil, changeCommand: ChangeCommand? = nil) async throws(TerminalError) {
         // Before the store starts polling: a terminal that cannot be used ends the run with
         // nothing started and nothing to cancel.
         try TerminalSession.checkTerminal()
         let session = try TerminalSession(configuration: terminal)
         let store = Store(settings: settings, enterprise: enterprise, synvo: synvo, clipboard: session,
-                          credentials: credentials, clock: ContinuousClock())
-        try await run(store: store, session: session)
+                          credentials: credentials, journal: journal, clock: ContinuousClock())
+        try await run(store: store, session: session, journal: journal, changeCommand: changeCommand)
     }
 
-    /// The wiring, for any store clock.
-    public static func run<C: Clock>(store: Store<C>, session: TerminalSession) async throws(TerminalError) where C.Duration == Duration {
+    /// The wiring, for any store clock. With a journal, the Events pane shows what it
+    /// records and `changeCommand` runs for each change.
+    public static func run<C: Clock>(store: Store<C>, session: TerminalSession, journal: JournalTap? = nil,
+                                     changeCommand: ChangeCommand? = nil) async throws(TerminalError) where C.Duration == Duration {
+        let journalTask = Task {
+            if let journal { await JournalFeed.run(journal, store: store, changeCommand: changeCommand) }
+        }
         let storeTask = Task { await store.run() }
         let forwarder = Task {
             for await state in store.states { session.post(state) }
@@ -44,6 +51,11 @@ public enum TUIApp {
         store.shutdown()
         await storeTask.value
         await forwarder.value
+        // What the last polls found is written; a running --on-change command is ended.
+        await journal?.journal.flush()
+        journal?.journal.finish()
+        journalTask.cancel()
+        await journalTask.value
         try outcome.get()
     }
 }

@@ -8,16 +8,19 @@ public struct Frame: Sendable, Hashable {
     public var cursor: Cursor?
     public var tableRows: Int
     public var helpViewport: HelpViewport?
+    /// Alerts raised so far (`AppState.journal.alertCount`): the terminal rings its bell when it grows.
+    public var bells: Int
 
     public struct Cursor: Sendable, Hashable {
         public var x: Int
         public var y: Int
     }
 
-    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0, helpViewport: HelpViewport? = nil) {
+    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0, helpViewport: HelpViewport? = nil, bells: Int = 0) {
         self.grid = grid
         self.cursor = cursor
         self.tableRows = tableRows
         self.helpViewport = helpViewport
+        self.bells = bells
     }
 }

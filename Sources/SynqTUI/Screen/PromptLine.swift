@@ -20,7 +20,11 @@ enum PromptLine {
             break
         }
         if state.isEditingFilter {
-            let field = state.pane == .keys ? state.keys.filter : state.synchronizers.filter
+            let field = switch state.pane {
+            case .keys: state.keys.filter
+            case .events: state.events.filter
+            case .synchronizers, .preferences: state.synchronizers.filter
+            }
             let cursor = TextFieldView.draw(label: "/", field: field, into: &grid, x: 1, y: y, width: grid.width - 2, labelRole: .filter, fieldRole: .filter)
             return Frame.Cursor(x: cursor.x, y: cursor.y)
         }
@@ -34,7 +38,7 @@ enum PromptLine {
                        x: 1, y: y, role: role, maxWidth: grid.width - 2)
             return nil
         }
-        if state.isConfigured(state.pane), case .stale(let error, _, _) = state.resource(state.pane.resource).status {
+        if state.isConfigured(state.pane), let kind = state.pane.resource, case .stale(let error, _, _) = state.resource(kind).status {
             grid.write(TextLayout.truncate(Grid.displayable("Refresh failed: " + error, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
                        x: 1, y: y, role: .statusError, maxWidth: grid.width - 2)
             return nil
@@ -42,6 +46,7 @@ enum PromptLine {
         let detail: String? = switch state.pane {
         case .synchronizers: state.isConfigured(.synchronizers) ? SynchronizersPane.detail(state) : nil
         case .keys: state.isConfigured(.keys) ? SynvoKeysPane.detail(state) : nil
+        case .events: EventsPane.detail(state)
         case .preferences: nil
         }
         if let detail {

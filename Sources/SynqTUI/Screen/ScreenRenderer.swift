@@ -40,6 +40,12 @@ public struct ScreenRenderer: Sendable {
                                    previousOffset: scroll.offsets[.keys] ?? 0)
             scroll.offsets[.keys] = result.offset
             tableRows = result.visible
+        case .events:
+            let result = EventsPane.pane(state).draw(state.events, resource: state.journal.resource, configured: true, service: .enterprise,
+                                                     readOnly: false, now: state.now, into: &grid, rect: body,
+                                                     previousOffset: scroll.offsets[.events] ?? 0)
+            scroll.offsets[.events] = result.offset
+            tableRows = result.visible
         case .preferences:
             PreferencesPane.draw(state, into: &grid, rect: body)
             tableRows = max(1, body.height - 3)
@@ -54,7 +60,7 @@ public struct ScreenRenderer: Sendable {
             KeyModalView.draw(modal, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         }
-        return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport)
+        return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport, bells: state.journal.alertCount)
     }
 
     private func drawTooSmall(into grid: inout Grid) {

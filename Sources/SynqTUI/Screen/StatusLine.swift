@@ -33,6 +33,14 @@ enum StatusLine {
             if state.isConfigured(.keys) {
                 result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count) keys"))
             }
+        case .events:
+            let table = state.events
+            var text = "\(table.all.count) event\(table.all.count == 1 ? "" : "s")"
+            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
+            result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)"))
+            if state.journal.problem != nil {
+                result.append(Segment(text: "no history kept", role: .statusWarning, priority: 70, short: "no history"))
+            }
         case .preferences:
             break
         }
@@ -40,8 +48,8 @@ enum StatusLine {
             result.append(Segment(text: "\(glyphs.pending) \(state.pendingToggles.count) pending", role: .statusInfo, priority: 65))
         }
         if state.isCreating { result.append(Segment(text: "creating\(glyphs.ellipsis)", role: .statusInfo, priority: 64)) }
-        if state.isConfigured(state.pane) {
-            switch state.resource(state.pane.resource).status {
+        if state.isConfigured(state.pane), let kind = state.pane.resource {
+            switch state.resource(kind).status {
             case .neverLoaded:
                 break
             case .loading:

@@ -26,6 +26,8 @@ final class NcursesScreen {
     private var shown: Grid?
     private var shownCursor: Frame.Cursor?
     private var reportedRows = -1
+    /// Alerts the bell has rung for.
+    private var rungBells = 0
     private var reportedHelp: HelpViewport?
     private var paste: String?
     /// Enabled only when asked for and the terminal declares it (a dumb or unknown one would
@@ -240,6 +242,10 @@ final class NcursesScreen {
         if let help = frame.helpViewport, help != reportedHelp {
             reportedHelp = help
             callbacks.helpViewport(help)
+        }
+        if frame.bells > rungBells {
+            rungBells = frame.bells
+            beep()
         }
         if frame.grid == shown, frame.cursor == shownCursor { return }
         blit(frame.grid, palette: palette)

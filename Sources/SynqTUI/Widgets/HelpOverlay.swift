@@ -12,6 +12,7 @@ enum HelpOverlay {
         switch state.pane {
         case .synchronizers: wanted.formUnion([.table, .synchronizers, .filter])
         case .keys: wanted.formUnion([.table, .keys, .filter, .keyModal])
+        case .events: wanted.formUnion([.table, .filter])
         case .preferences: break
         }
         return BindingContext.allCases.filter { wanted.contains($0) }

@@ -9,6 +9,7 @@ enum TabBar {
         case .synchronizers: "Sync"
         case .preferences: "Prefs"
         case .keys: "Keys"
+        case .events: "Events"
         }
     }
 

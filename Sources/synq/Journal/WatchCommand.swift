@@ -13,7 +13,9 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
         Polls like the TUI: every --refresh seconds, the Synvo keys stretched to fit the rate-limit \
         budget, failures backed off. The first poll is a baseline and prints nothing. Poll failures go \
-        to standard error. Stops cleanly (exit 0) on SIGINT, SIGTERM, SIGHUP or when standard output closes.
+        to standard error. Stops cleanly (exit 0) on SIGINT, SIGTERM, SIGHUP or when standard output closes. \
+        With --on-change, each change also runs the command (its output goes to standard error); \
+        stopping ends a command still running and skips the changes still queued for it.
         """
     )
 
@@ -52,6 +54,15 @@ struct WatchCommand: AsyncParsableCommand {
         let signals = StopSignals { store.shutdown() }
         let printer = WatchPrinter(json: output.json, resources: Set(kinds.map(\.journalResource)))
         let updates = await journal.updates()
+        let changeQueue = journalOptions.changeCommand(output: STDERR_FILENO).map { command in
+            ChangeCommandQueue(command: command, resources: Set(kinds.map(\.journalResource))) { StandardError.line("synq: watch: \($0)") }
+        }
+        let changeUpdates = changeQueue == nil ? nil : await journal.updates()
+        // Its own task: stopping ends a running command and drops the backlog, while the
+        // journal still writes what it was given.
+        let changeTask = Task {
+            if let changeQueue, let changeUpdates { await changeQueue.run(changeUpdates) }
+        }
 
         await withDiscardingTaskGroup { group in
             group.addTask { await journal.run() }
@@ -65,7 +76,9 @@ struct WatchCommand: AsyncParsableCommand {
             }
             await store.run()
             journal.finish()
+            changeTask.cancel()
         }
+        await changeTask.value
         withExtendedLifetime(signals) {}
     }
 

@@ -42,6 +42,21 @@ struct TUIEndToEndTests {
         await sandbox.stop()
     }
 
+    /// Filters the synchronizers pane to `name`, presses space and answers y: disables it
+    /// the way a person would, checking each step.
+    static func disable(_ name: String, in tmux: TmuxHarness, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await tmux.send("/")
+        try await tmux.type(name)
+        try await tmux.send("Enter")
+        #expect(try await tmux.waitForScreen(containing: "Synchronizers (1/40)").ok, "filtered to the target", sourceLocation: sourceLocation)
+        try await tmux.send("Space")
+        let question = try await tmux.waitForScreen(containing: "Disable \"\(name)\"? (y/n)")
+        #expect(question.ok, "disabling asks first:\n\(question.screen)", sourceLocation: sourceLocation)
+        try await tmux.send("y")
+        let done = try await tmux.waitForScreen(containing: "disabled successfully")
+        #expect(done.ok, "server message shown:\n\(done.screen)", sourceLocation: sourceLocation)
+    }
+
     static func enabledWithSimpleName(_ list: [Synchronizer]) -> Synchronizer? {
         list.first { $0.isEnabled == true && !$0.name.contains(" ") && $0.name.count < 28 }
     }
@@ -75,6 +90,8 @@ struct TUIEndToEndTests {
             try await tmux.send("3")
             #expect(try await tmux.waitForScreen(containing: "Synvo keys (").ok)
             try await tmux.send("Tab")
+            #expect(try await tmux.waitForScreen(containing: "Events (").ok, "Tab goes on to the Events pane")
+            try await tmux.send("Tab")
             #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok, "Tab wraps to the first pane")
             try await tmux.send("?")
             #expect(try await tmux.waitForScreen(containing: "Help").ok)
@@ -94,16 +111,7 @@ struct TUIEndToEndTests {
             let list = try await client.listSynchronizers().synchronizers
             let target = try #require(Self.enabledWithSimpleName(list))
             #expect(try await tmux.waitForScreen(containing: "Synchronizers (40)").ok)
-            try await tmux.send("/")
-            try await tmux.type(target.name)
-            try await tmux.send("Enter")
-            #expect(try await tmux.waitForScreen(containing: "Synchronizers (1/40)").ok, "filtered to the target")
-            try await tmux.send("Space")
-            let question = try await tmux.waitForScreen(containing: "Disable \"\(target.name)\"? (y/n)")
-            #expect(question.ok, "disabling asks first:\n\(question.screen)")
-            try await tmux.send("y")
-            let done = try await tmux.waitForScreen(containing: "disabled successfully")
-            #expect(done.ok, "server message shown:\n\(done.screen)")
+            try await Self.disable(target.name, in: tmux)
             let after = try await client.listSynchronizers().synchronizers
             #expect(Self.isEnabled(after, id: target.id) == false, "the sandbox has the synchronizer disabled")
             try await tmux.send("q")

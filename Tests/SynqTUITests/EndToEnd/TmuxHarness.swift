@@ -87,6 +87,11 @@ final class TmuxHarness: Sendable {
         try await tmux.display("#{alternate_on}") == "1"
     }
 
+    /// Whether the program rang the terminal bell (tmux flags the window of a detached session).
+    func bellRang() async throws -> Bool {
+        try await tmux.display("#{window_bell_flag}") == "1"
+    }
+
     func resize(width: Int, height: Int) async throws {
         try await tmux.resize(width: width, height: height)
     }

@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The live HTTP transport (deadlines, no redirects, streamed bodies, proxies); NIOSSL for its TLS errors.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // What makes text safe and measurable: the sanitizer and its byte filter, display
@@ -40,7 +43,16 @@ let package = Package(
         // HTTP + JSON clients for the Enterprise and Synvo APIs; knows nothing of screens.
         .target(
             name: "SynqAPI",
-            dependencies: ["SynqText", "CYajl"],
+            dependencies: [
+                "SynqText",
+                "CYajl",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strict
         ),
         // yajl, the streaming JSON parser the fleet list is read with (Debian libyajl-dev).

@@ -32,6 +32,15 @@ fault at a time through POST /__sandbox/faults. For every fault it checks:
     the documented exit code (README "Exit codes"), nothing on stdout, exactly one line
     on stderr, and no API key in either.
 
+  Hostile servers (issue 9; a second table, headless, `--only hostile` runs just these):
+    small loopback servers from Campaigns/hostile_server.py: a redirect to another origin
+    (GET, a synchronizer create, a key create) must be exit 69 naming where it pointed,
+    and the other origin must receive nothing (no API key); a list whose body trickles one
+    byte every 2 s must end at `--timeout 3` (exit 74, under 6 s); a 3 GiB body must stop
+    at the 512 MiB cap (exit 74) with the peak RSS of `synq` (wait4) under 1.2x the cap;
+    and a key create whose answer has a wrong-typed `key_id` (sandbox fault) must be exit
+    65 with no key on stderr.
+
 With `--timeout 3` the 10 s latency is past the client's timeout. "503 for 20 s" holds a
 fault long enough for the back-off to show in the recovery time. The 429 row restarts the
 sandbox with a small Synvo budget and spends it, so the 429 carries a real reset time.
@@ -56,9 +65,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hostile_server import HostileServer, answer, flood, redirect, trickle  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENTERPRISE_KEY = "ent_demo_7f3c9a1e5b2d4f60a8c1e9b7d3f5a2c4"
@@ -695,6 +708,111 @@ def run_restart(fault, binary, sandbox, tui):
     return row
 
 
+# --------------------------------------------------------------------------- hostile servers
+
+CAP_MB = 512
+KEY_SHAPE = re.compile(r"sk_[a-z]+_[A-Za-z0-9]{6,}")
+
+
+def run_measured(binary, command, env, timeout=60):
+    """Runs synq; returns (exit code or "hung", stdout, stderr, seconds, peak RSS in MB via wait4)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        process = subprocess.Popen([binary, *command], stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
+        took = time.monotonic() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        code = "hung" if process.returncode == -signal.SIGKILL else process.returncode
+        return code, out.read().decode(errors="replace"), err.read().decode(errors="replace"), took, usage.ru_maxrss / 1024
+
+
+def hostile_rows(binary, sandbox):
+    rows = []
+
+    def case(name, command, env, expected, checks, timeout=60):
+        code, out, err, took, rss = run_measured(binary, command, env, timeout)
+        lines = [line for line in err.split("\n") if line]
+        problems = []
+        if code != expected:
+            problems.append(f"exit {code}, expected {expected}")
+        if out:
+            problems.append("stdout not empty")
+        if len(lines) != 1 or not lines[0].startswith("synq: "):
+            problems.append(f"{len(lines)} stderr lines")
+        if any(secret in out or secret in err for secret in SECRETS):
+            problems.append("API key printed")
+        for label, ok in checks(err, took, rss):
+            if not ok:
+                problems.append(label)
+        rows.append({"case": name, "command": "synq " + " ".join(command), "expected": expected, "code": code,
+                     "seconds": took, "rss": rss, "message": lines[0] if lines else "", "problems": problems})
+        log(f"hostile {name}: {'PASS' if not problems else 'FAIL: ' + '; '.join(problems)}")
+
+    def env_for(url):
+        env = base_environment()
+        env.update({"ENTERPRISE_API_KEY": ENTERPRISE_KEY, "SYNVO_API_KEY": SYNVO_KEY,
+                    "ENTERPRISE_API_URL": url + "/api", "SYNVO_BASE_URL": url})
+        return env
+
+    elsewhere = HostileServer(answer(200, b"{}", {"Content-Type": "application/json"}))
+    redirector = HostileServer(redirect(elsewhere.url))
+    try:
+        for name, command in [("redirect GET", ["synchronizers", "list"]),
+                              ("redirect create", ["synchronizers", "create", "--name", "campaign-redirect"]),
+                              ("redirect key create", ["keys", "create", "--name", "campaign-redirect"])]:
+            before = len(redirector.requests)
+            case(name, command, env_for(redirector.url), 69, lambda err, took, rss, before=before: [
+                ("names the other origin", elsewhere.url in err),
+                ("no query in the message", "sig=secret" not in err),
+                ("other origin got nothing", not elsewhere.requests),
+                ("sent once", len(redirector.requests) == before + 1)])
+    finally:
+        redirector.close()
+        elsewhere.close()
+
+    slow = HostileServer(trickle(2.0))
+    try:
+        case("trickle 1 byte / 2 s", ["synchronizers", "list", "--timeout", "3"], env_for(slow.url), 74,
+             lambda err, took, rss: [("says timed out", "timed out" in err), (f"ended in {took:.1f} s (< 6 s)", took < 6)])
+    finally:
+        slow.close()
+
+    huge = HostileServer(flood(3 << 30))
+    try:
+        case("huge body 3 GiB", ["synchronizers", "list"], env_for(huge.url), 74,
+             lambda err, took, rss: [(f"says it exceeded {CAP_MB} MiB", f"exceeded {CAP_MB} MiB" in err),
+                                     (f"peak RSS {rss:.0f} MB (< {CAP_MB * 1.2:.0f})", rss < CAP_MB * 1.2),
+                                     (f"stopped reading ({huge.bytes_sent >> 20} MiB sent)", huge.bytes_sent < (1 << 30))],
+             timeout=120)
+    finally:
+        huge.close()
+
+    sandbox.clear()
+    sandbox.arm({"route": KEYS_CREATE, "kind": "wrongType", "field": "key_id", "count": 1})
+    case("create-body leak (key_id wrong type)", ["keys", "create", "--name", "campaign-leak"], synq_environment(sandbox), 65,
+         lambda err, took, rss: [("no key on stderr", not KEY_SHAPE.search(err)), ("says the body is not shown", "not shown" in err)])
+    sandbox.clear()
+    return rows
+
+
+HOSTILE_HEADER = ["case", "command", "exit (expected/actual)", "seconds", "peak RSS (MB)", "message", "result"]
+
+
+def hostile_table(rows):
+    out = ["| " + " | ".join(HOSTILE_HEADER) + " |", "|" + "---|" * len(HOSTILE_HEADER)]
+    for row in rows:
+        message = row["message"] + (f" [{'; '.join(row['problems'])}]" if row["problems"] else "")
+        cells = [row["case"], f"`{row['command']}`", f"{row['expected']}/{row['code']}", f"{row['seconds']:.1f}",
+                 f"{row['rss']:.0f}", message, "PASS" if not row["problems"] else "FAIL"]
+        out.append("| " + " | ".join(md(c) for c in cells) + " |")
+    return "\n".join(out)
+
+
 # --------------------------------------------------------------------------- report
 
 HEADER = ["fault", "TUI alive", "error shown", "stale kept", "recovered (s)", "no duplicate",
@@ -767,10 +885,12 @@ def main():
         print("faults.py: tmux is required", file=sys.stderr)
         return 2
     faults = FAULTS
+    hostile = True
     if options.only:
         wanted = [w.strip().lower() for w in options.only.split(",") if w.strip()]
         faults = [f for f in FAULTS if any(f.name.lower().startswith(w) for w in wanted)]
-        if not faults:
+        hostile = "hostile" in wanted
+        if not faults and not hostile:
             print(f"faults.py: no fault matches {options.only!r}; names: {', '.join(f.name for f in FAULTS)}", file=sys.stderr)
             return 2
 
@@ -781,10 +901,14 @@ def main():
     sandbox = Sandbox(binary, port, os.path.join(WORK, "fleet.sqlite"), os.path.join(WORK, "sandbox.log"))
     tui = TUI(binary, sandbox)
     rows = []
+    hostile_results = []
     started = time.monotonic()
     try:
         sandbox.start()
-        tui.start()
+        if hostile:
+            hostile_results = hostile_rows(binary, sandbox)
+        if faults:
+            tui.start()
         for fault in faults:
             log(f"{fault.name} …")
             runner = {"ratelimit": run_rate_limit, "restart": run_restart}.get(fault.special, run_standard)
@@ -816,7 +940,11 @@ def main():
         f"(`synq tui --refresh 1 --timeout {TUI_TIMEOUT}` in tmux {WIDTH}x{HEIGHT}; headless with `--timeout {HEADLESS_TIMEOUT}`); "
         f"run time {elapsed:.0f} s.",
         "",
-        table(rows),
+        table(rows) if rows else "(no sandbox faults in this run)",
+        "",
+        "## Hostile servers (headless)",
+        "",
+        hostile_table(hostile_results) if hostile_results else "(not run)",
         "",
         machine(),
         details(rows, tui),
@@ -826,7 +954,8 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(options.out)), exist_ok=True)
     with open(options.out, "w") as f:
         f.write(report)
-    return 0 if rows and all(r.passed() for r in rows) else 1
+    passed = all(r.passed() for r in rows) and all(not r["problems"] for r in hostile_results)
+    return 0 if (rows or hostile_results) and passed else 1
 
 
 WORK = ""

@@ -25,6 +25,10 @@ come from this run):
   plain http to a remote host;
 - hostile create answers (sandbox body faults): an id or key carrying unit or env-file lines
   must end in exit 65 with nothing written and docker never run.
+- the server boundary (issue 9): a server that redirects to another origin (the other
+  origin must get no request, so no key), and a key create whose answer has a wrong-typed
+  `key_id` (the new key must show on no stderr and no TUI status bar: nothing shaped like
+  `sk_…_…` may appear, since the key itself is never known to the audit).
 
 While it runs, a sampler reads `/proc/*/cmdline` of every synq process and its
 descendants, and `/proc/*/environ` of the descendants, every 50 ms. Afterwards it scans the
@@ -52,6 +56,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import secrets as random_secrets
 import shutil
 import stat
@@ -64,6 +69,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tty_campaign import SYNQ, Pane, base_env, markdown_table, write_result  # noqa: E402
+from hostile_server import HostileServer, answer, redirect  # noqa: E402
 
 SYNQ_REAL = os.path.realpath(SYNQ)
 
@@ -449,6 +455,63 @@ def failures(session):
                 session.env(keys=False), expect=64)
 
 
+KEY_SHAPE = re.compile(rb"sk_[a-z]+_[A-Za-z0-9]{6,}")
+
+
+def server_boundary(session):
+    """A redirect to another origin; a key create whose answer cannot be read (headless and TUI).
+    Returns the findings for the report's row."""
+    findings = []
+    elsewhere = HostileServer(answer(200, b"{}", {"Content-Type": "application/json"}))
+    redirector = HostileServer(redirect(elsewhere.url))
+    try:
+        env = session.env(ENTERPRISE_API_URL=redirector.url + "/api", SYNVO_BASE_URL=redirector.url)
+        for label, arguments in [("synchronizers list", ["synchronizers", "list"]),
+                                 ("synchronizers create", ["synchronizers", "create", "--name", "audit-redirect"]),
+                                 ("keys list", ["keys", "list"]), ("keys create", ["keys", "create"])]:
+            session.run(f"{label} (redirected to another origin)", arguments, env, expect=69)
+    finally:
+        redirector.close()
+        elsewhere.close()
+    if elsewhere.requests:
+        findings.append(f"the redirect was followed {len(elsewhere.requests)} times"
+                        + (", with an API key" if elsewhere.saw_key() else ""))
+
+    def arm():
+        rule = {"route": "POST /user/api_keys/create", "kind": "wrongType", "field": "key_id", "count": 1}
+        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=10).read()
+
+    arm()
+    result = session.run("keys create (key_id wrong type: unreadable answer)", ["keys", "create"], session.env(), expect=65)
+    if KEY_SHAPE.search(result.stdout) or KEY_SHAPE.search(result.stderr):
+        findings.append("`keys create` with a wrong-typed key_id printed a key")
+    arm()
+    pane = Pane([SYNQ, "tui", "--refresh", "1"], session.env(), 100, 30, cwd=session.work)
+    try:
+        pane.go()
+        pane.wait_text("Synchronizers (", timeout=20)
+        pane.send("3")
+        pane.wait_text("Synvo keys (", timeout=10)
+        pane.send("n")
+        pane.wait_text("New Synvo key name", timeout=10)
+        pane.type("audit unreadable")
+        pane.send("Enter")
+        ok, screen = pane.wait_text("unreadable", timeout=10)
+        session.screens.append(("tui: status bar after an unreadable key create", screen))
+        if not ok:
+            session.notes.append("TUI: the unreadable key create never showed an error")
+        if KEY_SHAPE.search(screen.encode()):
+            findings.append("the TUI showed a created key in the status bar")
+        pane.send("q")
+        pane.exit_status()
+    finally:
+        pane.close()
+    urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+    return findings
+
+
 def tui(session):
     """Create a key in the TUI and save it with w; type a missing key into the masked prompt."""
     env = session.env()
@@ -657,7 +720,7 @@ def main():
     sampler = Sampler()
     sampler.start()
     sandbox, sandbox_log = start_sandbox(session)
-    snapshots, files_only, encrypted, docker_log, hostile_rows = [], {}, b"", "", []
+    snapshots, files_only, encrypted, docker_log, hostile_rows, boundary = [], {}, b"", "", [], None
     try:
         headless(session)
         login(session)
@@ -666,6 +729,7 @@ def main():
         docker_log = provisioning(session)
         failures(session)
         hostile_rows = hostile_answers(session)
+        boundary = server_boundary(session)
         tui(session)
         setup(session)
         time.sleep(0.2)
@@ -750,6 +814,13 @@ def main():
                  f"and in an unreadable body)",
                  "; ".join(out_hits) or f"none (the new key in the {documented} `keys create` outputs without --save is the documented one-time display)",
                  "FAIL" if out_hits else "pass"])
+
+    # server boundary
+    rows.append(["server boundary (redirect to another origin; key create with a wrong-typed key_id)",
+                 "4 commands against a redirecting server (its target records every request); `keys create` and the "
+                 "TUI's key create with the answer unreadable (stderr and status bar scanned for `sk_…_…`)",
+                 "; ".join(boundary) if boundary else ("none" if boundary is not None else "not run"),
+                 "pass" if boundary == [] else "FAIL"])
 
     # sandbox log
     log_data = open(os.path.join(session.root, "sandbox.log"), "rb").read()

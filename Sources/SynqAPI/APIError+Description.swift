@@ -4,12 +4,22 @@ extension TransportFailure: CustomStringConvertible {
     public var description: String {
         switch self {
         case .timeout: "the request timed out"
-        case .refused: "connection refused"
+        case .refused(let endpoint): "connection refused by \(endpoint)"
         case .hostNotFound(let host): "host \(host) not found"
         case .connectionLost: "the connection was lost"
-        case .responseTooLarge(let limit): "the response exceeded \(limit / 1_048_576) MiB"
+        case .responseTooLarge(let limit): "the response exceeded \(Self.size(limit))"
+        case .redirected(let status, let location):
+            "the server redirected (HTTP \(status)) to \(location ?? "nowhere it named"); synq never follows redirects, so check the base URL"
+        case .tls(let endpoint, let reason): "TLS handshake with \(endpoint) failed: \(reason)"
+        case .proxy(let text): "proxy: \(text)"
+        case .cancelled: "the request was cancelled"
         case .other(let text): text
         }
+    }
+
+    /// A cap in MiB, or in bytes when it is under one.
+    private static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
     }
 }
 
@@ -54,6 +64,8 @@ extension APIError: CustomStringConvertible, LocalizedError {
             return "\(name): refusing plain http to \(host); use https, or pass --insecure if you really mean it"
         case .invalidURL(_, let text):
             return "\(name): invalid base URL \"\(text)\""
+        case .invalidID(_, let id):
+            return "\(name): \"\(id)\" is not a synchronizer id (ids are 1 to 128 visible ASCII characters, no quotes, $, % or \\, not . or ..)"
         case .missingCredential(let service):
             let variable = service == .enterprise ? "ENTERPRISE_API_KEY" : "SYNVO_API_KEY"
             return "\(name): no API key; set \(variable) or pass --\(service.rawValue)-key-file"

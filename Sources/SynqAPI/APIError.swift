@@ -13,13 +13,24 @@ public enum Service: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// Why a request never got an HTTP answer.
+/// Why a request never got a usable HTTP answer.
 public enum TransportFailure: Error, Sendable, Hashable {
+    /// The request's total deadline (connect, headers and body) passed.
     case timeout
-    case refused
+    /// Nothing listens at `host:port` (the proxy's, when one is used).
+    case refused(String)
     case hostNotFound(String)
     case connectionLost
+    /// The body was going to pass the cap; reading stopped there.
     case responseTooLarge(limit: Int)
+    /// A 3xx: never followed. `location` is where it pointed, without credentials, query or fragment.
+    case redirected(status: Int, location: String?)
+    /// The TLS handshake with `endpoint` (`host:port`) failed, and why.
+    case tls(endpoint: String, reason: String)
+    /// The configured proxy cannot be used, or would not carry the request.
+    case proxy(String)
+    /// The task that sent the request was cancelled.
+    case cancelled
     case other(String)
 }
 
@@ -50,12 +61,14 @@ public enum APIError: Error, Sendable, Hashable {
     case invalidURL(Service, String)
     /// No credential is configured for the service.
     case missingCredential(Service)
+    /// An id that cannot name one resource in a URL path (`..`, empty, control or non-ASCII characters).
+    case invalidID(Service, String)
 
     public var service: Service {
         switch self {
         case .unauthorized(let s, _, _), .forbidden(let s, _), .notFound(let s, _), .badRequest(let s, _),
              .rateLimited(let s, _, _), .server(let s, _, _), .undecodable(let s, _, _), .transport(let s, _),
-             .insecureURL(let s, _), .invalidURL(let s, _), .missingCredential(let s):
+             .insecureURL(let s, _), .invalidURL(let s, _), .missingCredential(let s), .invalidID(let s, _):
             s
         }
     }

@@ -1,12 +1,8 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-import SynqText
-#endif
 
 /// One HTTP exchange, in plain values, so clients can be tested over any transport.
 public struct HTTPRequest: Sendable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT" }
+    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", delete = "DELETE" }
     public var method: Method
     public var url: URL
     public var headers: [String: String]
@@ -20,7 +16,24 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-/// An HTTP answer: status, headers (names as sent), body.
+/// The head of an HTTP answer: status and headers (names as sent; a repeated header's
+/// values joined with ", ").
+public struct HTTPResponseHead: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+
+    public init(status: Int, headers: [String: String]) {
+        self.status = status
+        self.headers = headers
+    }
+
+    /// A header's value, whatever the case of its name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// An HTTP answer: status, headers (names as sent), whole body.
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [String: String]
@@ -33,74 +46,48 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Sends requests. The live implementation is `URLSessionTransport`.
+/// Sends requests. The live implementation is `AsyncHTTPClientTransport`.
+///
+/// Every transport keeps the same promises, whichever method is used: redirects are never
+/// followed (a 3xx is `TransportFailure.redirected`), each request has one total deadline
+/// (connect, headers and the whole body), and the body size cap is enforced while bytes arrive.
 public protocol HTTPTransport: Sendable {
+    /// Sends `request` and streams its answer into `consume`.
+    ///
+    /// `consume` gets the status and headers as soon as they arrive, and the body as an
+    /// `HTTPBodyStream` of byte chunks it iterates at its own pace (the server is not read
+    /// ahead of it). While it iterates:
+    /// - the request's total deadline keeps running: when it passes, `consume` is cancelled
+    ///   (its `for try await` ends with an error) and `stream` throws `TransportFailure.timeout`;
+    /// - more bytes than the transport's cap end the iteration with
+    ///   `TransportFailure.responseTooLarge` before they are handed over (a `Content-Length`
+    ///   above the cap fails before any byte is read).
+    ///
+    /// The body stream is only valid inside `consume`: do not let it escape. Errors are a
+    /// `TransportFailure` (no answer, a redirect, the deadline, the cap, a lost connection)
+    /// or whatever `consume` threw. `consume` is called at most once, and never for a 3xx.
+    func stream<Result: Sendable>(
+        _ request: HTTPRequest,
+        _ consume: @escaping @Sendable (HTTPResponseHead, HTTPBodyStream) async throws -> Result
+    ) async throws -> Result
+
+    /// Sends `request` and collects the whole answer (within the cap and the deadline).
     func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse
 }
 
-/// The live transport over Foundation's URLSession (libcurl on Linux), with a timeout on
-/// every request, no cookies, no cache and a cap on response size. A POST goes out on a new
-/// connection of its own: libcurl silently resends a request whose kept-alive connection
-/// closes before any answer, which could create a second synchronizer or key.
-public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
-    private let configuration: URLSessionConfiguration
-    private let maxResponseBytes: Int
-
-    public init(timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = max(timeout * 4, 60)
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpShouldSetCookies = false
-        self.configuration = configuration
-        self.session = URLSession(configuration: configuration)
-        self.maxResponseBytes = maxResponseBytes
-    }
-
-    deinit { session.finishTasksAndInvalidate() }
-
+extension HTTPTransport {
     public func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method.rawValue
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        urlRequest.httpBody = request.body
-        // Only a POST is not safe to repeat; it gets a one-request session, so no reused connection.
-        let oneShot = request.method == .post
-        let session = oneShot ? URLSession(configuration: configuration) : self.session
-        defer { if oneShot { session.finishTasksAndInvalidate() } }
-        let data: Data
-        let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch let error as URLError {
-            throw Self.failure(for: error, host: request.url.host ?? "")
+            return try await stream(request) { head, body in
+                var data = Data()
+                if let length = head.header("Content-Length").flatMap(Int.init), length > 0 { data.reserveCapacity(length) }
+                for try await chunk in body { data.append(contentsOf: chunk) }
+                return HTTPResponse(status: head.status, headers: head.headers, body: data)
+            }
+        } catch let failure as TransportFailure {
+            throw failure
         } catch {
             throw .other("request failed")
-        }
-        guard let http = response as? HTTPURLResponse else { throw .other("not an HTTP response") }
-        if data.count > maxResponseBytes { throw .responseTooLarge(limit: maxResponseBytes) }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name] = value }
-        }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
-    }
-
-    static func failure(for error: URLError, host: String) -> TransportFailure {
-        switch error.code {
-        case .timedOut: .timeout
-        case .cannotConnectToHost: .refused
-        case .cannotFindHost, .dnsLookupFailed: .hostNotFound(Sanitizer.clean(host))
-        case .networkConnectionLost, .badServerResponse, .zeroByteResource: .connectionLost
-        case .notConnectedToInternet: .other("no network")
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-            .other("TLS handshake failed")
-        case .dataLengthExceedsMaximum: .responseTooLarge(limit: 0)
-        default: .other("network error \(error.code.rawValue)")
         }
     }
 }

@@ -11,11 +11,12 @@ public struct Redactor: Sendable {
     /// UTF-8 length of the longest secret, so a caller can keep enough text around a cut.
     public var longestSecretBytes: Int { secrets.map(\.utf8.count).max() ?? 0 }
 
+    /// The text without the known secrets, then without anything credential-shaped.
     public func callAsFunction(_ text: String) -> String {
         var result = text
         for secret in secrets where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: "<redacted>")
         }
-        return result
+        return CredentialShapes.redact(result)
     }
 }

@@ -6,12 +6,24 @@ struct ResponseInterpreter: Sendable {
     let service: Service
     let redact: Redactor
 
-    func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(APIError) -> T {
+    /// How much of an unreadable body an error may show.
+    enum Quoting {
+        /// A redacted excerpt (known secrets and credential shapes removed).
+        case redactedExcerpt
+        /// Nothing: the answer to a create carries a new key, and a body the decoder could
+        /// not read is one whose secrets redaction cannot be trusted to find.
+        case withheld
+    }
+
+    static let withheldExcerpt = "(not shown: the answer to a create can hold a new key)"
+
+    func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse, quoting: Quoting = .redactedExcerpt) throws(APIError) -> T {
         guard (200..<300).contains(response.status) else { throw error(for: response) }
         do {
             return try JSONCoding.decoder().decode(T.self, from: response.body)
         } catch {
-            throw .undecodable(service, status: response.status, excerpt: redact.excerpt(response.body))
+            let excerpt = quoting == .withheld ? Self.withheldExcerpt : redact.excerpt(response.body)
+            throw .undecodable(service, status: response.status, excerpt: excerpt)
         }
     }
 

@@ -10,25 +10,34 @@ public struct ServiceEndpoint: Sendable, Hashable {
     public static let defaultEnterpriseURL = "https://startsynqing.com/api"
     public static let defaultSynvoURL = "https://api.synvo.ai"
 
+    /// Parses and checks `text`, then rebuilds the URL from the parts it checked (scheme in
+    /// lower case, an IPv6 host in brackets, no trailing `/`), so what is validated is
+    /// exactly what is requested: `HTTP://` and `http://[::1]` work instead of failing later.
+    /// A user, password, query or fragment in a base URL is refused: requests append paths.
     public init(_ service: Service, url text: String, allowInsecure: Bool = false) throws(APIError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let invalid = APIError.invalidURL(service, Sanitizer.clean(String(trimmed.prefix(200))))
         guard let components = URLComponents(string: trimmed),
               let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty,
-              let url = components.url
-        else { throw .invalidURL(service, Sanitizer.clean(String(trimmed.prefix(200)))) }
+              let rawHost = components.host, !rawHost.isEmpty,
+              components.user == nil, components.password == nil, components.query == nil, components.fragment == nil
+        else { throw invalid }
+        let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        if host.contains(":") && IPAddressBytes.parse(host) == nil { throw invalid }
         switch scheme {
         case "https":
             break
         case "http":
             if !Self.isLoopback(host) && !allowInsecure { throw .insecureURL(service, host: Sanitizer.clean(host)) }
         default:
-            throw .invalidURL(service, Sanitizer.clean(String(trimmed.prefix(200))))
+            throw invalid
         }
-        self.service = service
-        var path = url.absoluteString
+        var path = components.percentEncodedPath
         while path.hasSuffix("/") { path.removeLast() }
-        self.baseURL = URL(string: path) ?? url
+        let authority = (host.contains(":") ? "[\(host)]" : host) + (components.port.map { ":\($0)" } ?? "")
+        guard let url = URL(string: "\(scheme)://\(authority)\(path)") else { throw invalid }
+        self.service = service
+        self.baseURL = url
     }
 
     public static func isLoopback(_ host: String) -> Bool {
@@ -43,9 +52,9 @@ public struct ServiceEndpoint: Sendable, Hashable {
         URL(string: baseURL.absoluteString + path) ?? baseURL
     }
 
-    /// Escapes an opaque id for use as one path segment.
+    /// Escapes an opaque id for use as one path segment (RFC 3986 unreserved ASCII kept).
     public static func pathSegment(_ id: String) -> String {
-        var allowed = CharacterSet.alphanumerics
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         allowed.insert(charactersIn: "-._~")
         return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
     }

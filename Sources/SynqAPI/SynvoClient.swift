@@ -14,7 +14,7 @@ public struct SynvoClient: SynvoAPI {
     private let transport: any HTTPTransport
     private let interpreter: ResponseInterpreter
 
-    public init(endpoint: ServiceEndpoint, apiKey: Secret, transport: any HTTPTransport = URLSessionTransport()) {
+    public init(endpoint: ServiceEndpoint, apiKey: Secret, transport: any HTTPTransport = AsyncHTTPClientTransport()) {
         self.endpoint = endpoint
         self.apiKey = apiKey
         self.transport = transport
@@ -29,19 +29,19 @@ public struct SynvoClient: SynvoAPI {
         var headers = headers
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         let body = name.map { "name=" + FormEncoding.encode($0) } ?? ""
-        return try await call(HTTPRequest(method: .post, url: endpoint.url("/user/api_keys/create"), headers: headers, body: Data(body.utf8)))
+        return try await call(HTTPRequest(method: .post, url: endpoint.url("/user/api_keys/create"), headers: headers, body: Data(body.utf8)), quoting: .withheld)
     }
 
     private var headers: [String: String] { ["X-API-Key": apiKey.reveal(), "Accept": "application/json"] }
 
-    private func call<T: Decodable & Sendable>(_ request: HTTPRequest) async throws(APIError) -> RateLimited<T> {
+    private func call<T: Decodable & Sendable>(_ request: HTTPRequest, quoting: ResponseInterpreter.Quoting = .redactedExcerpt) async throws(APIError) -> RateLimited<T> {
         let response: HTTPResponse
         do {
             response = try await transport.send(request)
         } catch {
-            throw .transport(.synvo, error)
+            throw .transport(.synvo, interpreter.redact(error))
         }
-        let value = try interpreter.decode(T.self, from: response)
+        let value = try interpreter.decode(T.self, from: response, quoting: quoting)
         return RateLimited(value: value, rateLimit: RateLimit(headers: response.headers))
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
+import SynqAPI
 import SynqSandbox
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Key-to-screen latency of the real TUI while a poll is in flight: the list route is
 /// slowed by a sandbox fault so every key lands during an outstanding request, then the
@@ -32,17 +30,16 @@ enum KeyLatencyBenchmark {
                      latencies.count, presses, median, p99, latencies.last ?? .nan))
     }
 
+    /// The sandbox's control routes, over the live transport.
+    static let control = AsyncHTTPClientTransport(timeout: 30, proxies: .none)
+
     static func armLatency(sandbox: RunningSandbox, milliseconds: Int) async throws {
-        var request = URLRequest(url: sandbox.synvoURL.appendingPathComponent("__sandbox/faults"))
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(#"{"route":"GET /api/synq-keys/enterprise/synchronizers","kind":"latency","latencyMs":\#(milliseconds)}"#.utf8)
-        _ = try await URLSession.shared.data(for: request)
+        let body = Data(#"{"route":"GET /api/synq-keys/enterprise/synchronizers","kind":"latency","latencyMs":\#(milliseconds)}"#.utf8)
+        _ = try await control.send(HTTPRequest(method: .post, url: sandbox.synvoURL.appendingPathComponent("__sandbox/faults"),
+                                               headers: ["Content-Type": "application/json"], body: body))
     }
 
     static func clearFaults(sandbox: RunningSandbox) async throws {
-        var request = URLRequest(url: sandbox.synvoURL.appendingPathComponent("__sandbox/faults"))
-        request.httpMethod = "DELETE"
-        _ = try await URLSession.shared.data(for: request)
+        _ = try await control.send(HTTPRequest(method: .delete, url: sandbox.synvoURL.appendingPathComponent("__sandbox/faults")))
     }
 }

@@ -185,7 +185,7 @@ import Testing
 
     @Test func readOnlyStaleAndRateLimited() {
         var state = Fixtures.loaded(settings: ViewModelSettings(readOnly: true))
-        Fixtures.apply(&state, .synchronizersLoaded(.failure(.transport(.enterprise, .refused)), at: Fixtures.now.addingTimeInterval(-42)))
+        Fixtures.apply(&state, .synchronizersLoaded(.failure(.transport(.enterprise, .refused("127.0.0.1:8080"))), at: Fixtures.now.addingTimeInterval(-42)))
         Fixtures.apply(&state, .keysLoaded(.failure(.rateLimited(.synvo, resetAt: Fixtures.now.addingTimeInterval(75), rateLimit: nil)), at: Fixtures.now))
         let text = Fixtures.render(state, 80, 24).grid.text
         Snapshot.check(text, named: "readonly-stale-429-80x24")

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SynqAPI
 import SynqSandbox
 
@@ -24,19 +21,12 @@ public struct NotHTTP: Error {}
 public struct FaultNotArmed: Error { public var status: Int }
 
 extension RunningSandbox {
-    /// Sends one request over real loopback HTTP with URLSession, bypassing the clients.
+    /// Sends one request over real loopback HTTP with the live transport, bypassing the clients.
     public func raw(_ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body.map { Data($0.utf8) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw NotHTTP() }
-        var fields: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { fields[name] = value }
-        }
-        return RawAnswer(status: http.statusCode, headers: fields, body: data)
+        guard let verb = HTTPRequest.Method(rawValue: method) else { throw NotHTTP() }
+        let request = HTTPRequest(method: verb, url: URL(string: "http://127.0.0.1:\(port)\(path)")!, headers: headers, body: body.map { Data($0.utf8) })
+        let answer = try await AsyncHTTPClientTransport(timeout: 60, proxies: .none).send(request)
+        return RawAnswer(status: answer.status, headers: answer.headers, body: answer.body)
     }
 
     /// Arms a fault through the documented control route, as a fault campaign would.

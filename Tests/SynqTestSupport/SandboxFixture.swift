@@ -34,14 +34,14 @@ extension RunningSandbox {
     public func enterprise(key: String = SandboxCredentials.demoEnterpriseKey, timeout: TimeInterval = 15, maxResponseBytes: Int = 512 * 1_048_576) throws -> EnterpriseClient {
         EnterpriseClient(
             endpoint: try ServiceEndpoint(.enterprise, url: enterpriseURL.absoluteString), apiKey: Secret(key),
-            transport: URLSessionTransport(timeout: timeout, maxResponseBytes: maxResponseBytes)
+            transport: AsyncHTTPClientTransport(timeout: timeout, maxResponseBytes: maxResponseBytes)
         )
     }
 
     public func synvo(key: String = SandboxCredentials.demoSynvoKey, timeout: TimeInterval = 15) throws -> SynvoClient {
         SynvoClient(
             endpoint: try ServiceEndpoint(.synvo, url: synvoURL.absoluteString), apiKey: Secret(key),
-            transport: URLSessionTransport(timeout: timeout)
+            transport: AsyncHTTPClientTransport(timeout: timeout)
         )
     }
 }

@@ -60,7 +60,7 @@ import Testing
     @Test func flippingPanesDoesNotDefeatTheBackOff() {
         var h = Harness.loaded()
         h.send(.tick(at(5)), at: 5)
-        h.send(.synchronizersLoaded(.failure(.transport(.enterprise, .refused)), at: at(5)), at: 5)
+        h.send(.synchronizersLoaded(.failure(.transport(.enterprise, .refused("127.0.0.1:8080"))), at: at(5)), at: 5)
         h.press(.character("2"), at: 6)
         #expect(h.press(.character("1"), at: 7).isEmpty, "last attempt at 5 s + 10 s back-off")
         #expect(h.state.synchronizersResource.nextPoll == at(15))
@@ -81,7 +81,7 @@ import Testing
         var now = 0.0
         var gaps: [TimeInterval] = []
         for _ in 0..<6 {
-            h.send(.synchronizersLoaded(.failure(.transport(.enterprise, .refused)), at: at(now)), at: now)
+            h.send(.synchronizersLoaded(.failure(.transport(.enterprise, .refused("127.0.0.1:8080"))), at: at(now)), at: now)
             let next = h.state.synchronizersResource.nextPoll!
             gaps.append(next.timeIntervalSince(at(now)))
             now = next.timeIntervalSince(t0)
@@ -114,7 +114,7 @@ import Testing
         var h = Harness()
         h.send(.start, at: 0)
         h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet)), at: t0), at: 0)
-        h.send(.preferencesLoaded(.failure(.transport(.enterprise, .refused)), at: t0), at: 0)
+        h.send(.preferencesLoaded(.failure(.transport(.enterprise, .refused("127.0.0.1:8080"))), at: t0), at: 0)
         h.send(.keysLoaded(.failure(.unauthorized(.synvo, message: "Invalid API key", code: .invalidAPIKey)), at: t0), at: 0)
         #expect(h.state.nextWake() == at(5), "next poll of the visible pane, not a 1 s tick")
     }

@@ -38,7 +38,7 @@ struct SetupCommand: AsyncParsableCommand {
             let setup = GuidedSetup(
                 terminal: terminal, locations: ConfigLocations(environment: environment), host: .current(environment: environment),
                 docker: DockerRunner(environment: environment), knownKey: settings.enterpriseKey,
-                makeClient: { key in EnterpriseClient(endpoint: endpoint, apiKey: key, transport: URLSessionTransport(timeout: timeout)) },
+                makeClient: { key in EnterpriseClient(endpoint: endpoint, apiKey: key, transport: AsyncHTTPClientTransport(timeout: timeout)) },
                 say: sayLine
             )
             _ = try await setup.run()

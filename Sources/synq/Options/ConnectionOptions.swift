@@ -21,7 +21,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customLong("insecure"), help: "Allow plain http to a host that is not loopback (the API key is then sent in clear).")
     var insecure = false
 
-    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds to wait for each request.", valueName: "SECONDS"))
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Deadline in seconds for each whole request (connect, headers, body).", valueName: "SECONDS"))
     var timeout: Double = 15
 
     mutating func validate() throws {

@@ -24,13 +24,13 @@ struct Settings: Sendable {
     func enterpriseClient() throws(APIError) -> EnterpriseClient {
         guard let enterpriseKey, !enterpriseKey.isEmpty else { throw .missingCredential(.enterprise) }
         let endpoint = try enterpriseEndpoint()
-        return EnterpriseClient(endpoint: endpoint, apiKey: enterpriseKey, transport: URLSessionTransport(timeout: timeout))
+        return EnterpriseClient(endpoint: endpoint, apiKey: enterpriseKey, transport: AsyncHTTPClientTransport(timeout: timeout))
     }
 
     func synvoClient() throws(APIError) -> SynvoClient {
         guard let synvoKey, !synvoKey.isEmpty else { throw .missingCredential(.synvo) }
         let endpoint = try synvoEndpoint()
-        return SynvoClient(endpoint: endpoint, apiKey: synvoKey, transport: URLSessionTransport(timeout: timeout))
+        return SynvoClient(endpoint: endpoint, apiKey: synvoKey, transport: AsyncHTTPClientTransport(timeout: timeout))
     }
 }
 

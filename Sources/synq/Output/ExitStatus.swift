@@ -17,10 +17,11 @@ enum ExitStatus: Int32, CaseIterable {
         switch error {
         case .unauthorized, .missingCredential: self = error.isMissingCredential ? .usage : .unauthorized
         case .forbidden, .notFound: self = .forbiddenOrNotFound
-        case .badRequest, .insecureURL, .invalidURL: self = .usage
+        case .badRequest, .insecureURL, .invalidURL, .invalidID: self = .usage
         case .rateLimited: self = .rateLimited
         case .server: self = .server
         case .undecodable: self = .badResponse
+        case .transport(_, .redirected): self = .server
         case .transport: self = .network
         }
     }

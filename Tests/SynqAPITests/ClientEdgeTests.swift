@@ -14,7 +14,7 @@ struct ClientEdgeTests {
                          transport: AsyncHTTPClientTransport(timeout: 5, proxies: .none))
     }
 
-    @Test(arguments: ["..", ".", "", "a\nb", "é", String(repeating: "a", count: 129)])
+    @Test(arguments: ["..", ".", "", "a\nb", "é", "%2e%2e", String(repeating: "a", count: 129)])
     func anIDThatWouldChangeThePathIsNeverSent(id: String) async throws {
         let server = try HostileServer { _ in .json(200, "{}") }
         let error = await failure { try await enterprise(server.origin + "/api").setSynchronizer(id: id, enabled: true) }
@@ -27,7 +27,8 @@ struct ClientEdgeTests {
 
     @Test func anIDWithSlashesStaysOneSegment() async throws {
         let server = try HostileServer { _ in .json(404, #"{"success":false,"message":"Synchronizer not found"}"#) }
-        _ = await failure { try await enterprise(server.origin + "/api").setSynchronizer(id: "a/../../b?c#d", enabled: true) }
+        let error = await failure { try await enterprise(server.origin + "/api").setSynchronizer(id: "a/../../b?c#d", enabled: true) }
+        #expect(error == .notFound(.enterprise, message: "Synchronizer not found"))
         #expect(server.requests.map(\.target) == ["/api/synq-keys/enterprise/synchronizer/a%2F..%2F..%2Fb%3Fc%23d/toggle"])
     }
 

@@ -53,18 +53,20 @@ public final class HostileServer: Sendable {
     }
 
     /// Listens on a free loopback port (IPv6 `::1` when `ipv6`), answering with `script`.
-    public convenience init(ipv6: Bool = false, _ script: @escaping @Sendable (Request) -> Reply) throws {
-        try self.init(ipv6: ipv6, rawAnswer: nil, script)
+    /// `acceptDelay` holds the accept thread back before its first `accept`, as a loaded
+    /// machine does (for the test of `stop`).
+    public convenience init(ipv6: Bool = false, acceptDelay: Duration = .zero, _ script: @escaping @Sendable (Request) -> Reply) throws {
+        try self.init(ipv6: ipv6, acceptDelay: acceptDelay, rawAnswer: nil, script)
     }
 
-    private init(ipv6: Bool = false, rawAnswer: Data?, _ script: @escaping @Sendable (Request) -> Reply) throws {
+    private init(ipv6: Bool = false, acceptDelay: Duration = .zero, rawAnswer: Data?, _ script: @escaping @Sendable (Request) -> Reply) throws {
         let (listener, port) = try Socket.listen(ipv6: ipv6)
         self.listener = listener
         self.port = port
         self.origin = ipv6 ? "http://[::1]:\(port)" : "http://127.0.0.1:\(port)"
         let state = Locked(State())
         self.state = state
-        Socket.acceptLoop(listener) { connection in
+        Socket.acceptLoop(listener, delay: acceptDelay) { connection in
             if let rawAnswer {
                 _ = Socket.read(connection)
                 Socket.write(connection, rawAnswer)
@@ -77,16 +79,14 @@ public final class HostileServer: Sendable {
 
     deinit { stop() }
 
-    /// Stops listening; connections being served end at their next write.
+    /// Stops listening (new connections are refused); connections being served end at their
+    /// next write. The accept thread closes the listener as it ends (see `Socket.acceptLoop`).
     public func stop() {
         let first = state.withLock { state in
             defer { state.stopped = true }
             return !state.stopped
         }
-        if first {
-            shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
-        }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     public var requests: [Request] { state.withLock { $0.requests } }
@@ -180,10 +180,17 @@ enum Socket {
         return (fd, Int(UInt16(bigEndian: port)))
     }
 
-    /// Accepts connections on a thread of its own until `listener` is closed, each handled
-    /// on a new thread.
-    static func acceptLoop(_ listener: Int32, _ handle: @escaping @Sendable (Int32) -> Void) {
+    /// Accepts connections on a thread of its own until `listener` is shut down, each handled
+    /// on a new thread, then closes `listener`.
+    ///
+    /// Only this thread closes the listener: were `stop` to close it, a thread that had not
+    /// yet reached `accept` (a loaded machine starts threads late) would later call `accept`
+    /// on that descriptor number — by then the next server's listener — and answer that
+    /// server's requests with its own script.
+    static func acceptLoop(_ listener: Int32, delay: Duration = .zero, _ handle: @escaping @Sendable (Int32) -> Void) {
         Thread.detachNewThread {
+            defer { close(listener) }
+            if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
             while true {
                 let connection = accept(listener, nil, nil)
                 if connection < 0 {

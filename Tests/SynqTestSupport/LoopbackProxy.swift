@@ -30,9 +30,9 @@ public final class LoopbackProxy: Sendable {
 
     deinit { stop() }
 
+    /// Stops listening; the accept thread closes the listener (see `Socket.acceptLoop`).
     public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     /// Everything the proxy was asked to carry, in order.

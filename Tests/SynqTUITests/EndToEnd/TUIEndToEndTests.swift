@@ -10,9 +10,9 @@ import Testing
 struct TUIEndToEndTests {
     /// A fresh sandbox and synq pointed at it through the environment.
     static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true,
-                      jobControl: Bool = false) async throws -> (RunningSandbox, TmuxHarness) {
+                      jobControl: Bool = false, unset: [String] = []) async throws -> (RunningSandbox, TmuxHarness) {
         let sandbox = try await RunningSandbox.start(.forTesting())
-        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: environment(sandbox),
+        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: environment(sandbox).filter { !unset.contains($0.key) },
                                             width: width, height: height, bounded: bounded, jobControl: jobControl)
         return (sandbox, harness)
     }
@@ -29,8 +29,8 @@ struct TUIEndToEndTests {
 
     /// Runs `body` with a fresh sandbox and synq session, and always tears both down.
     static func withTUI(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true, jobControl: Bool = false,
-                        _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
-        let (sandbox, tmux) = try await start(extra, width: width, height: height, bounded: bounded, jobControl: jobControl)
+                        unset: [String] = [], _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
+        let (sandbox, tmux) = try await start(extra, width: width, height: height, bounded: bounded, jobControl: jobControl, unset: unset)
         do {
             try await body(sandbox, tmux)
         } catch {
@@ -179,16 +179,51 @@ struct TUIEndToEndTests {
         }
     }
 
+    /// The key typed into the TUI's masked prompt goes through the binary's own factory
+    /// (`TypedCredentialFactory`, with the endpoint the environment chose) to the server.
+    @Test func aKeyTypedIntoThePromptLoadsTheFleet() async throws {
+        try await Self.withTUI(unset: ["ENTERPRISE_API_KEY"]) { _, tmux in
+            let asked = try await tmux.waitForScreen { $0.contains("Enterprise API key:") || $0.contains("Press Enter to type one") }
+            #expect(asked.ok, "asks for the Enterprise key:\n\(asked.screen)")
+            if !asked.screen.contains("Enterprise API key:") { try await tmux.send("Enter") }
+            #expect(try await tmux.waitForScreen(containing: "Enterprise API key:").ok)
+            try await tmux.type(SandboxCredentials.demoEnterpriseKey)
+            try await tmux.send("Enter")
+            try await tmux.send("1")
+            let loaded = try await tmux.waitForScreen(containing: "Synchronizers (40)")
+            #expect(loaded.ok, "the typed key loaded the fleet:\n\(loaded.screen)")
+            #expect(!loaded.screen.contains(SandboxCredentials.demoEnterpriseKey), "the key is never shown")
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+        }
+    }
+
+    /// `--readonly`: Space and n neither reach the server nor open a question or a prompt
+    /// (what the flag promises), and help leaves the unbound keys out.
     @Test func readonlyUnbindsMutatingKeys() async throws {
         try await Self.withTUI(["--readonly"]) { sandbox, tmux in
+            let toggle = "PUT /api/synq-keys/enterprise/synchronizer/:id/toggle"
+            let create = "POST /api/synq-keys/enterprise/synchronizer"
+            try await sandbox.countRequests(on: toggle)
+            try await sandbox.countRequests(on: create)
+            let before = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, "\($0.isEnabled)"] }
             #expect(try await tmux.waitForScreen(containing: "READ-ONLY").ok)
             try await tmux.send("Space")
             try await tmux.send("n")
+            // Keys are read in order: once help is up, Space and n have been handled (had either
+            // opened a question or a prompt, `?` would have gone to it and help would not show).
             try await tmux.send("?")
-            let help = try await tmux.waitForScreen(containing: "Help")
-            #expect(!help.screen.contains("(y/n)") && !help.screen.contains("New synchronizer name"))
+            let help = try await tmux.waitForScreen(containing: "Esc closes")
+            #expect(help.ok, "help opens: no question or prompt took the key\n\(help.screen)")
             #expect(!help.screen.contains("Create a synchronizer"), "help leaves out unbound keys")
             try await tmux.send("Escape")
+            let table = try await tmux.waitForScreen { !$0.contains("Esc closes") && $0.contains("READ-ONLY") }
+            #expect(table.ok)
+            #expect(!table.screen.contains("(y/n)") && !table.screen.contains("New synchronizer name"), "no question opened:\n\(table.screen)")
+            #expect(await sandbox.countedRequests(on: toggle) == 0, "no toggle reached the server")
+            #expect(await sandbox.countedRequests(on: create) == 0, "no create reached the server")
+            let after = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, "\($0.isEnabled)"] }
+            #expect(after == before, "the fleet is as it was")
             try await tmux.send("q")
             #expect(try await tmux.exitStatus() == 0)
         }

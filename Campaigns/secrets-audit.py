@@ -373,7 +373,8 @@ def hostile_answers(session):
                            "synchronizer": {"id": sid, "key": key, "name": "audit-hostile", "isEnabled": True}})
         rule = {"route": "POST /api/synq-keys/enterprise/synchronizer", "kind": "body", "count": 1,
                 "bodyBase64": base64.b64encode(body.encode()).decode()}
-        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST")
+        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
         urllib.request.urlopen(request, timeout=10).read()
         env = session.env(HOME=home, PATH=bin_folder + ":/usr/bin:/bin")
         result = session.run(f"provision --action service (hostile create answer: {label})",

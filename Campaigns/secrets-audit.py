@@ -351,6 +351,26 @@ HOSTILE_FINE_ID = "7d0c3c1e-5f42-4b8e-9d8e-1c2b3a4d5e6f"
 HOSTILE_FINE_KEY = "c2ef1e74-94c4-589e-b66g-b7d513f85296"
 
 
+def add_fault(session, rule):
+    """Arms one sandbox fault (the control routes take JSON only)."""
+    request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=10).read()
+
+
+def clear_faults(session):
+    urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+
+
+def open_key_create(pane, name):
+    """In a running TUI: the Synvo keys pane, `n`, and the name typed (Enter is the caller's)."""
+    pane.send("3")
+    pane.wait_text("Synvo keys (", timeout=10)
+    pane.send("n")
+    pane.wait_text("New Synvo key name", timeout=10)
+    pane.type(name)
+
+
 def hostile_answers(session):
     """A create answer whose id or key carries unit or env-file lines (issue 9, finding 2),
     each into a fresh HOME: exit 65, nothing under ~/.synchronizer-cli, docker never run, the
@@ -373,13 +393,11 @@ def hostile_answers(session):
                            "synchronizer": {"id": sid, "key": key, "name": "audit-hostile", "isEnabled": True}})
         rule = {"route": "POST /api/synq-keys/enterprise/synchronizer", "kind": "body", "count": 1,
                 "bodyBase64": base64.b64encode(body.encode()).decode()}
-        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        urllib.request.urlopen(request, timeout=10).read()
+        add_fault(session, rule)
         env = session.env(HOME=home, PATH=bin_folder + ":/usr/bin:/bin")
         result = session.run(f"provision --action service (hostile create answer: {label})",
                              ["provision", "--action", "service", "--new", "--name", "audit-hostile"], env, expect=None)
-        urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+        clear_faults(session)
         checked += 1
         written = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(home, ".synchronizer-cli")) for name in names]
         if result.returncode != 65:
@@ -440,9 +458,7 @@ def failures(session):
     for route, status, body in echo:
         rule = {"route": route, "kind": "body", "status": status, "count": 1,
                 "bodyBase64": base64.b64encode(body.encode()).decode()}
-        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        urllib.request.urlopen(request, timeout=10).read()
+        add_fault(session, rule)
     env = session.env()
     session.run("synchronizers list (server echoes the key, 401)", ["synchronizers", "list"], env, expect=77)
     session.run("preferences (server echoes the key, 500)", ["preferences"], env, expect=69)
@@ -450,7 +466,7 @@ def failures(session):
     session.run("keys create (server echoes the key, unreadable)", ["keys", "create"], env, expect=65)
     session.run("synchronizers list (key across the excerpt's cut)", ["synchronizers", "list"], env, expect=65)
     session.run("keys list (key across the message's cut)", ["keys", "list"], env, expect=77)
-    urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+    clear_faults(session)
     two = session.key_file("two-lines", session.enterprise + "\n" + session.synvo)
     session.run("--enterprise-key-file two lines (refused)", ["synchronizers", "list", "--enterprise-key-file", two],
                 session.env(keys=False), expect=64)
@@ -480,9 +496,7 @@ def server_boundary(session):
 
     def arm():
         rule = {"route": "POST /user/api_keys/create", "kind": "wrongType", "field": "key_id", "count": 1}
-        request = urllib.request.Request(session.url + "/__sandbox/faults", data=json.dumps(rule).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        urllib.request.urlopen(request, timeout=10).read()
+        add_fault(session, rule)
 
     arm()
     result = session.run("keys create (key_id wrong type: unreadable answer)", ["keys", "create"], session.env(), expect=65)
@@ -493,11 +507,7 @@ def server_boundary(session):
     try:
         pane.go()
         pane.wait_text("Synchronizers (", timeout=20)
-        pane.send("3")
-        pane.wait_text("Synvo keys (", timeout=10)
-        pane.send("n")
-        pane.wait_text("New Synvo key name", timeout=10)
-        pane.type("audit unreadable")
+        open_key_create(pane, "audit unreadable")
         pane.send("Enter")
         ok, screen = pane.wait_text("unreadable", timeout=10)
         session.screens.append(("tui: status bar after an unreadable key create", screen))
@@ -509,7 +519,7 @@ def server_boundary(session):
         pane.exit_status()
     finally:
         pane.close()
-    urllib.request.urlopen(urllib.request.Request(session.url + "/__sandbox/faults", method="DELETE"), timeout=10).read()
+    clear_faults(session)
     return findings
 
 
@@ -521,11 +531,7 @@ def tui(session):
         pane.go()
         ok, screen = pane.wait_text("Synchronizers (", timeout=20)
         session.screens.append(("tui: fleet", screen))
-        pane.send("3")
-        pane.wait_text("Synvo keys (", timeout=10)
-        pane.send("n")
-        pane.wait_text("New Synvo key name", timeout=10)
-        pane.type("audit tui key")
+        open_key_create(pane, "audit tui key")
         pane.send("Enter")
         ok, screen = pane.wait_text("Shown only once", timeout=10)
         session.screens.append(("tui: one-time key modal (masked)", screen))

@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(name: "SynqTextTests", dependencies: ["SynqText"], swiftSettings: strict),
         .testTarget(name: "SynqAPITests", dependencies: ["SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
-        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqJournal", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqFiles", "SynqJournal", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqText", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqJournal", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqJournalTests", dependencies: ["SynqJournal", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),

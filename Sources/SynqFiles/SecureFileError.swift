@@ -2,7 +2,7 @@ import Foundation
 import SynqText
 
 /// Why a private file could not be read or written.
-public enum SecureFileError: Error, Sendable, Equatable {
+public enum SecureFileError: Error, Sendable, Hashable {
     /// A secrets file that group or others may read: refused, as ssh refuses a loose key.
     case tooOpen(path: String, mode: UInt16)
     /// A folder holding secrets that group or others may enter or write.

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqFiles
 import SynqJournal
 
 /// Everything that can happen to the view model: keys, time, and the answers to effects.
@@ -25,7 +26,7 @@ public enum Action: Sendable, Equatable {
     case synchronizerCreated(Result<SynchronizerResult, APIError>, at: Date)
     case keyCreated(name: String?, Result<RateLimited<CreatedSynvoKey>, APIError>, at: Date)
     case copyFinished(CopyTarget, CopyOutcome, at: Date)
-    case saveFinished(Result<String, SecretFileError>, at: Date)
+    case saveFinished(Result<String, SecureFileError>, at: Date)
     /// A filter/sort pass finished (`Effect.deriveTable`).
     case tableDerived(DerivedRows, pane: Pane)
     /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqFiles
 
 /// The one-time key modal: copy, save, reveal, and closing only after confirmation.
 extension Reducer {
@@ -61,7 +62,7 @@ extension Reducer {
         return []
     }
 
-    static func saveFinished(_ result: Result<String, SecretFileError>, _ state: inout AppState) -> [Effect] {
+    static func saveFinished(_ result: Result<String, SecureFileError>, _ state: inout AppState) -> [Effect] {
         guard case .oneTimeKey(var modal)? = state.modal else { return [] }
         switch result {
         case .success(let path):

@@ -6,7 +6,7 @@ import SynqFiles
 public protocol SecretFileWriting: Sendable {
     /// Writes `secret` to a new file at `path` (or `path` with a numbered suffix if taken)
     /// and returns the path written. Never overwrites, never follows a symlink.
-    func write(_ secret: Secret, to path: String) async throws(SecretFileError) -> String
+    func write(_ secret: Secret, to path: String) async throws(SecureFileError) -> String
 }
 
 /// The live writer: `SecureFile.create` (exclusive, no symlink followed, 0600 from the first
@@ -17,8 +17,8 @@ public struct SecretFileWriter: SecretFileWriting {
 
     public init(alternatives: Int = 20) { self.alternatives = alternatives }
 
-    public func write(_ secret: Secret, to path: String) async throws(SecretFileError) -> String {
-        var lastError = SecretFileError.exists(path: path)
+    public func write(_ secret: Secret, to path: String) async throws(SecureFileError) -> String {
+        var lastError = SecureFileError.exists(path: path)
         for candidate in Self.candidates(for: path, count: alternatives) {
             do {
                 try Self.create(candidate, contents: secret.reveal() + "\n")
@@ -42,18 +42,9 @@ public struct SecretFileWriter: SecretFileWriting {
         }
     }
 
-    static func create(_ path: String, contents: String) throws(SecretFileError) {
+    static func create(_ path: String, contents: String) throws(SecureFileError) {
         var bytes = Data(contents.utf8)
         defer { bytes.resetBytes(in: 0..<bytes.count) }
-        do {
-            try SecureFile.create(bytes, at: path)
-        } catch {
-            switch error {
-            case .exists: throw .exists(path: path)
-            case .cannotCreate(_, let reason): throw .cannotCreate(path: path, reason: reason)
-            case .writeFailed(_, let reason): throw .writeFailed(path: path, reason: reason)
-            default: throw .cannotCreate(path: path, reason: error.description)
-            }
-        }
+        try SecureFile.create(bytes, at: path)
     }
 }

@@ -92,30 +92,9 @@ struct TUIOptions: ParsableArguments {
     }
 }
 
-/// Builds clients from a key typed into the TUI's masked prompt, with the endpoints the
-/// flags, environment and config chose.
-struct TypedCredentialFactory: CredentialClientFactory {
-    let settings: Settings
-
-    func enterpriseClient(apiKey: Secret) throws(CredentialError) -> any EnterpriseAPI {
-        guard !apiKey.isEmpty else { throw .empty(.enterprise) }
-        var settings = settings
-        settings.enterpriseKey = apiKey
-        do {
-            return try settings.enterpriseClient()
-        } catch {
-            throw .rejected(.enterprise, reason: error.description)
-        }
-    }
-
-    func synvoClient(apiKey: Secret) throws(CredentialError) -> any SynvoAPI {
-        guard !apiKey.isEmpty else { throw .empty(.synvo) }
-        var settings = settings
-        settings.synvoKey = apiKey
-        do {
-            return try settings.synvoClient()
-        } catch {
-            throw .rejected(.synvo, reason: error.description)
-        }
+extension TypedCredentialFactory {
+    /// The endpoints this run resolved from flags, environment and config.
+    init(settings: Settings) {
+        self.init(connection: settings.connection)
     }
 }

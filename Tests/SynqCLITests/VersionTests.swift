@@ -11,7 +11,7 @@ import Testing
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 2)
         #expect(lines[0].wholeMatch(of: /synq \d+\.\d+\.\d+/) != nil)
-        let head = try Self.run("/usr/bin/env", ["git", "-C", SynqBinary.packageRoot.path, "rev-parse", "HEAD"])
+        let head = try await Self.run("/usr/bin/env", ["git", "-C", SynqBinary.packageRoot.path, "rev-parse", "HEAD"])
         if head.status == 0 {
             let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(lines[1].hasPrefix("commit \(commit) ("), "\(lines[1]) should name \(commit)")
@@ -21,18 +21,18 @@ import Testing
         #expect(lines[1].contains(" build, Linux "))
     }
 
-    @Test func withoutGitTheCommitIsUnknown() throws {
+    @Test func withoutGitTheCommitIsUnknown() async throws {
         let folder = try TemporaryDirectory()
-        let generated = try Self.generate(packageDirectory: folder.path("not-a-checkout"), into: folder, commitVariable: nil)
+        let generated = try await Self.generate(packageDirectory: folder.path("not-a-checkout"), into: folder, commitVariable: nil)
         #expect(generated.contains("static let commit: String? = nil"))
         #expect(generated.contains("static let modified = false"))
     }
 
-    @Test func aNamedCommitIsEmbeddedOnlyWhenItIsHex() throws {
+    @Test func aNamedCommitIsEmbeddedOnlyWhenItIsHex() async throws {
         let folder = try TemporaryDirectory()
-        let named = try Self.generate(packageDirectory: folder.path("x"), into: folder, commitVariable: "0123abcdef")
+        let named = try await Self.generate(packageDirectory: folder.path("x"), into: folder, commitVariable: "0123abcdef")
         #expect(named.contains("static let commit: String? = \"0123abcdef\""))
-        let hostile = try Self.generate(packageDirectory: folder.path("x"), into: folder, commitVariable: "abc\"; fatalError(); \"")
+        let hostile = try await Self.generate(packageDirectory: folder.path("x"), into: folder, commitVariable: "abc\"; fatalError(); \"")
         #expect(hostile.contains("static let commit: String? = nil"))
         #expect(!hostile.contains("fatalError"))
     }
@@ -48,27 +48,18 @@ import Testing
     }
 
     /// Runs Scripts/build-info.sh as the plugin does and returns the Swift it wrote.
-    private static func generate(packageDirectory: String, into folder: TemporaryDirectory, commitVariable: String?) throws -> String {
+    private static func generate(packageDirectory: String, into folder: TemporaryDirectory, commitVariable: String?) async throws -> String {
         try FileManager.default.createDirectory(atPath: packageDirectory, withIntermediateDirectories: true)
         let script = SynqBinary.packageRoot.appendingPathComponent("Scripts/build-info.sh").path
         var environment = ["PATH": "/usr/bin:/bin"]
         environment["SYNQ_BUILD_COMMIT"] = commitVariable
-        let result = try run("/bin/sh", [script, folder.path("out"), packageDirectory], environment: environment)
+        let result = try await run("/bin/sh", [script, folder.path("out"), packageDirectory], environment: environment)
         try #require(result.status == 0, "build-info.sh failed: \(result.output)")
         return try String(contentsOfFile: folder.path("out/BuildInfo.swift"), encoding: .utf8)
     }
 
-    private static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> (status: Int32, output: String) {
+        let outcome = try await ChildProcess.run(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment)
+        return (outcome.status, outcome.stdout + outcome.stderr)
     }
 }

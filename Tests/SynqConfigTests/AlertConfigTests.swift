@@ -1,13 +1,14 @@
 import Foundation
-import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqFiles
+import SynqTestSupport
 import Testing
 
 @Suite("[alerts] in config.toml: the TUI's bell and status-bar flash for alarming changes")
 struct AlertConfigTests {
-    func home(config text: String) throws -> TestHome {
-        let home = try TestHome()
+    func home(config text: String) throws -> ScratchHome {
+        let home = try ScratchHome()
         try SecureFile.ensureDirectory(home.locations.configDirectory)
         try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
         return home

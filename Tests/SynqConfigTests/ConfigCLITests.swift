@@ -10,7 +10,7 @@ import Testing
 struct ConfigCLITests {
     static let key = SandboxCredentials.demoEnterpriseKey
 
-    func environment(_ home: TestHome, _ extra: [String: String] = [:]) -> [String: String] {
+    func environment(_ home: ScratchHome, _ extra: [String: String] = [:]) -> [String: String] {
         var env = home.environment
         env["PATH"] = "/usr/bin:/bin"
         env["LANG"] = "C.UTF-8"
@@ -20,7 +20,7 @@ struct ConfigCLITests {
 
     @Test("login --stdin stores the key 0600; config shows it masked and says it is not encrypted")
     func loginAndShow() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let login = try await Detached.run(["login", "enterprise", "--stdin"], environment: environment(home), stdin: Self.key + "\n")
         #expect(login.status == 0, "stderr: \(login.stderr)")
         #expect(!login.stdout.contains(Self.key))
@@ -36,11 +36,11 @@ struct ConfigCLITests {
 
     @Test("encrypt with SYNQ_PASSPHRASE; a wrong passphrase is exit 77; without one, config still shows the profile")
     func encryption() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         _ = try await Detached.run(["login", "enterprise", "--stdin"], environment: environment(home), stdin: Self.key)
         let encrypt = try await Detached.run(["config", "encrypt"], environment: environment(home, ["SYNQ_PASSPHRASE": "open sesame"]))
         #expect(encrypt.status == 0, "stderr: \(encrypt.stderr)")
-        #expect(!TestHome.contents(home.locations.credentialsFile).contains(Self.key))
+        #expect(!ScratchHome.contents(home.locations.credentialsFile).contains(Self.key))
 
         let right = try await Detached.run(["config"], environment: environment(home, ["SYNQ_PASSPHRASE": "open sesame"]))
         #expect(right.status == 0)
@@ -58,13 +58,13 @@ struct ConfigCLITests {
 
         let decrypt = try await Detached.run(["config", "decrypt"], environment: environment(home, ["SYNQ_PASSPHRASE": "open sesame"]))
         #expect(decrypt.status == 0)
-        #expect(TestHome.contents(home.locations.credentialsFile).contains(Self.key))
+        #expect(ScratchHome.contents(home.locations.credentialsFile).contains(Self.key))
     }
 
     @Test("a profile supplies URL and key to other commands; flags and environment still win")
     func profileHook() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let login = try await Detached.run(["login", "enterprise", "--stdin", "--profile", "lab", "--url", sandbox.enterpriseURL.absoluteString],
                                                environment: environment(home), stdin: Self.key)
             #expect(login.status == 0, "stderr: \(login.stderr)")
@@ -86,7 +86,7 @@ struct ConfigCLITests {
 
     @Test("config list and use switch the active profile without reading secrets")
     func listAndUse() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         _ = try await Detached.run(["login", "synvo", "--stdin", "--profile", "staging"], environment: environment(home), stdin: "sk_test_x_123456")
         _ = try await Detached.run(["config", "set-url", "enterprise", "http://127.0.0.1:9/api", "--profile", "staging"], environment: environment(home))
         let use = try await Detached.run(["config", "use", "staging"], environment: environment(home))
@@ -99,7 +99,7 @@ struct ConfigCLITests {
 
     @Test("login refuses a loose key file and, without a terminal, asks for --stdin or --from-file")
     func loginRefusals() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let keyFile = home.home + "/k"
         try Self.key.write(toFile: keyFile, atomically: true, encoding: .utf8)
         chmod(keyFile, 0o644)
@@ -114,7 +114,7 @@ struct ConfigCLITests {
 
     @Test("a credentials file others can read stops every command with the fix")
     func looseCredentialsFile() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         _ = try await Detached.run(["login", "--stdin"], environment: environment(home), stdin: Self.key)
         chmod(home.locations.credentialsFile, 0o644)
         let show = try await Detached.run(["config"], environment: environment(home))

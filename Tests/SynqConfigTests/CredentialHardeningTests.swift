@@ -1,8 +1,9 @@
 import Foundation
-import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqFiles
 import SynqTerminal
+import SynqTestSupport
 import Testing
 
 /// The credential store's cost bounds and passphrase rule (issue 9, should-fix items).
@@ -10,7 +11,7 @@ import Testing
 struct CredentialHardeningTests {
     @Test("new files use scrypt cost 2^17 or more")
     func newFilesAreCostly() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         var set = ProfileSet()
         try set.put(Profile(name: "p", synvoKey: Secret("sk_live_0f1e2d3c4b5a69788796")))
         set.encrypt(with: "correct horse battery staple")
@@ -22,7 +23,7 @@ struct CredentialHardeningTests {
 
     @Test("a crafted file asking for gigabytes is refused before any derivation", arguments: [(20, 32, 4), (18, 16, 1), (17, 8, 4), (21, 8, 1)])
     func craftedParametersAreRefused(logN: Int, r: Int, p: Int) throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         try FileManager.default.createDirectory(atPath: home.locations.configDirectory, withIntermediateDirectories: true)
         chmod(home.locations.configDirectory, 0o700)
         let salt = Data(repeating: 7, count: 16).base64EncodedString()

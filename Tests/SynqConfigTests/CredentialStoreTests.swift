@@ -1,7 +1,8 @@
 import Foundation
-import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqFiles
+import SynqTestSupport
 import Testing
 
 /// A fixed passphrase, as SYNQ_PASSPHRASE would give.
@@ -26,7 +27,7 @@ struct CredentialStoreTests {
 
     @Test("without a passphrase the keys round-trip, files are 0600 in a 0700 folder, and the file says it is not encrypted")
     func plainRoundTrip() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         try store.save(try sampleSet())
         let loaded = try store.load(passphrase: nil)
@@ -35,20 +36,20 @@ struct CredentialStoreTests {
         #expect(SecureFile.mode(of: home.locations.configDirectory) == 0o700)
         #expect(SecureFile.mode(of: home.locations.credentialsFile) == 0o600)
         #expect(SecureFile.mode(of: home.locations.profilesFile) == 0o600)
-        let text = TestHome.contents(home.locations.credentialsFile)
+        let text = ScratchHome.contents(home.locations.credentialsFile)
         #expect(text.contains("NOT ENCRYPTED"))
         #expect(text.contains("protected by file permissions only"))
-        #expect(!TestHome.contents(home.locations.profilesFile).contains(Self.enterpriseKey))
+        #expect(!ScratchHome.contents(home.locations.profilesFile).contains(Self.enterpriseKey))
     }
 
     @Test("with a passphrase the file holds no key, and the right passphrase opens it")
     func encryptedRoundTrip() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         var set = try sampleSet()
         set.encrypt(with: "correct horse battery staple")
         try store.save(set)
-        let text = TestHome.contents(home.locations.credentialsFile)
+        let text = ScratchHome.contents(home.locations.credentialsFile)
         #expect(!text.contains(Self.enterpriseKey) && !text.contains(Self.synvoKey))
         #expect(text.contains("scrypt") && text.contains("chacha20-poly1305"))
         #expect(try store.protection() == .passphrase)
@@ -60,7 +61,7 @@ struct CredentialStoreTests {
 
     @Test("a wrong passphrase is a clear error, never garbage")
     func wrongPassphrase() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         var set = try sampleSet()
         set.encrypt(with: "right")
@@ -71,7 +72,7 @@ struct CredentialStoreTests {
 
     @Test("a tampered KDF header fails authentication instead of decrypting")
     func tamperedHeader() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         var set = try sampleSet()
         set.encrypt(with: "right")
@@ -86,7 +87,7 @@ struct CredentialStoreTests {
 
     @Test("loading without a passphrase leaves encrypted keys sealed, and saving profiles then keeps them")
     func profilesOnlySave() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         var set = try sampleSet()
         set.encrypt(with: "right")
@@ -103,7 +104,7 @@ struct CredentialStoreTests {
 
     @Test("a profile with no URL or theme survives a rewrite of config.toml (found by the config fuzz target)")
     func emptyProfileKept() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         try FileManager.default.createDirectory(atPath: home.locations.configDirectory, withIntermediateDirectories: true)
         let text = "active = \"w.1\"\n[profiles.\"w.1\"]\n[profiles.sandbox]\nenterprise_url = \"http://127.0.0.1:3000/api\"\n"
         _ = FileManager.default.createFile(atPath: home.locations.profilesFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
@@ -112,14 +113,14 @@ struct CredentialStoreTests {
         #expect(set.profiles.keys.sorted() == ["sandbox", "w.1"])
         try store.save(set)
         let again = try store.loadProfiles()
-        #expect(again.profiles.keys.sorted() == ["sandbox", "w.1"], "config.toml now:\n\(TestHome.contents(home.locations.profilesFile))")
+        #expect(again.profiles.keys.sorted() == ["sandbox", "w.1"], "config.toml now:\n\(ScratchHome.contents(home.locations.profilesFile))")
         #expect(again.activeName == "w.1")
         #expect(again == set)
     }
 
     @Test("a credentials file readable by others is refused with the fix")
     func looseCredentials() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         try store.save(try sampleSet())
         chmod(home.locations.credentialsFile, 0o644)
@@ -133,7 +134,7 @@ struct CredentialStoreTests {
 
     @Test("decrypting goes back to permissions-only with the same keys")
     func decrypt() throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let store = CredentialStore(locations: home.locations)
         var set = try sampleSet()
         set.encrypt(with: "right")

@@ -22,7 +22,7 @@ struct DestinationCheckTests {
         process.waitUntilExit()
     }
 
-    func environment(_ home: TestHome, _ sandbox: RunningSandbox) -> [String: String] {
+    func environment(_ home: ScratchHome, _ sandbox: RunningSandbox) -> [String: String] {
         var env = home.environment
         env["PATH"] = "/usr/bin:/bin"
         env["LANG"] = "C.UTF-8"
@@ -36,7 +36,7 @@ struct DestinationCheckTests {
     }
 
     /// Makes ~/.synchronizer-cli unusable in one way; returns the undo.
-    func spoil(_ home: TestHome, _ how: Spoiler) throws -> () -> Void {
+    func spoil(_ home: ScratchHome, _ how: Spoiler) throws -> () -> Void {
         let folder = home.locations.synchronizerDirectory
         switch how {
         case .foreignOwned:
@@ -62,7 +62,7 @@ struct DestinationCheckTests {
     func provisionChecksFirst(how: Spoiler) async throws {
         if how == .immutable && !Self.canChattr { return }
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let undo = try spoil(home, how)
             defer { undo() }
             let before = try await sandbox.enterprise().listSynchronizers().synchronizers.count
@@ -79,7 +79,7 @@ struct DestinationCheckTests {
     @Test("--emit kubernetes refuses an --out folder others can write, and never changes an existing folder's mode")
     func emitOutFolder() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let out = home.home + "/manifests"
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             chmod(out, 0o777)
@@ -101,7 +101,7 @@ struct DestinationCheckTests {
     @Test("a write that still fails after the create names the synchronizer and how to finish", .enabled(if: canChattr))
     func failureAfterCreateNamesTheSynchronizer() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let folder = home.locations.synchronizerDirectory
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { Self.immutable(folder, false) }
@@ -136,7 +136,7 @@ struct DestinationCheckTests {
 /// Key files are checked as ssh checks a private key: on the file actually opened.
 @Suite("Key files: the opened file's owner, mode and type")
 struct KeyFileCheckTests {
-    func run(_ keyFile: String, _ home: TestHome) async throws -> DetachedOutcome {
+    func run(_ keyFile: String, _ home: ScratchHome) async throws -> ChildProcess.Outcome {
         var env = home.environment
         env["PATH"] = "/usr/bin:/bin"
         env["ENTERPRISE_API_URL"] = "http://127.0.0.1:9/api"
@@ -145,7 +145,7 @@ struct KeyFileCheckTests {
 
     @Test("a symlink to a 0644 file is refused with the chmod that fixes its target")
     func symlinkToLooseFile() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let target = home.home + "/loose.key"
         try Data("ent_live_0123456789abcdef".utf8).write(to: URL(fileURLWithPath: target))
         chmod(target, 0o644)
@@ -158,7 +158,7 @@ struct KeyFileCheckTests {
 
     @Test("a 0600 file owned by another user is refused", .enabled(if: geteuid() == 0))
     func foreignOwnedFile() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let keyFile = home.home + "/theirs.key"
         try Data("ent_live_0123456789abcdef".utf8).write(to: URL(fileURLWithPath: keyFile))
         chmod(keyFile, 0o600)

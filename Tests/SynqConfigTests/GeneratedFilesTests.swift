@@ -1,6 +1,7 @@
 import Foundation
 import SynqFiles
 import SynqConfig
+import SynqTestSupport
 import Testing
 import Yams
 
@@ -47,8 +48,8 @@ struct GeneratedFilesTests {
     }
 
     @Test("systemd-analyze verify accepts the unit", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
-    func unitVerifies() throws {
-        let home = try TestHome()
+    func unitVerifies() async throws {
+        let home = try ScratchHome()
         let unitPath = home.home + "/synchronizer-cli.service"
         let envPath = home.home + "/synchronizer-cli.env"
         // verify checks that ExecStart's binary exists and that Requires= resolves: give it a
@@ -57,16 +58,10 @@ struct GeneratedFilesTests {
         try SecureFile.write(Data(unit.renderEnvironment().utf8), to: envPath)
         try SecureFile.write(Data(unit.renderUnit().utf8), to: unitPath, mode: 0o644)
         try SecureFile.write(Data("[Unit]\nDescription=stand-in\n[Service]\nExecStart=/bin/true\n".utf8), to: home.home + "/docker.service", mode: 0o644)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
-        process.arguments = ["verify", "--man=no", home.home + "/docker.service", unitPath]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "systemd-analyze: \(output)")
+        let verified = try await ChildProcess.run("/usr/bin/systemd-analyze", ["verify", "--man=no", home.home + "/docker.service", unitPath],
+                                                  environment: ["PATH": "/usr/bin:/bin"])
+        let output = verified.stderr
+        #expect(verified.status == 0, "systemd-analyze: \(output)")
         #expect(!output.contains("synchronizer-cli.service:"), "warnings: \(output)")
     }
 

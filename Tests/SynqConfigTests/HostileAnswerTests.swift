@@ -28,7 +28,7 @@ struct HostileAnswerTests {
         return FaultRule(route: "POST /api/synq-keys/enterprise/synchronizer", kind: .body, count: 1, bodyBase64: body.base64EncodedString())
     }
 
-    func environment(_ home: TestHome, _ sandbox: RunningSandbox, path: String) -> [String: String] {
+    func environment(_ home: ScratchHome, _ sandbox: RunningSandbox, path: String) -> [String: String] {
         var env = home.environment
         env["PATH"] = path
         env["LANG"] = "C.UTF-8"
@@ -40,7 +40,7 @@ struct HostileAnswerTests {
     @Test("provision --action service: exit 65, no unit, no env file, no config.json", arguments: cases)
     func provisionService(id: String, key: String, field: String) async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let docker = try FakeDocker()
             try await sandbox.inject(Self.createAnswer(id: id, key: key))
             var env = environment(home, sandbox, path: docker.binDirectory + ":/usr/bin:/bin")
@@ -59,7 +59,7 @@ struct HostileAnswerTests {
     @Test("provision --emit kubernetes: exit 65 and no manifest when a replica's answer is hostile")
     func emitKubernetes() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             try await sandbox.inject(Self.createAnswer(id: Self.fineID, key: Self.hostileKey))
             var env = environment(home, sandbox, path: "/usr/bin:/bin")
             env["ENTERPRISE_API_KEY"] = SandboxCredentials.demoEnterpriseKey
@@ -75,7 +75,7 @@ struct HostileAnswerTests {
           arguments: cases.prefix(2))
     func setupService(id: String, key: String, field: String) async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             try await sandbox.inject(Self.createAnswer(id: id, key: key))
             let command = "\(SynqBinary.url.path) setup; echo \"EXIT=$?\"; echo END; sleep 60"
             let tmux = try await Tmux(command: command, environment: environment(home, sandbox, path: "/usr/bin:/bin"), width: 120, height: 40)

@@ -10,7 +10,7 @@ struct MalformedConfigTests {
 
     @Test("synchronizers list, config and the theme choice: exit 64, one line naming the file", arguments: texts.indices)
     func oneLineAndExit64(index: Int) async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         try FileManager.default.createDirectory(atPath: home.locations.configDirectory, withIntermediateDirectories: true)
         chmod(home.locations.configDirectory, 0o700)
         _ = FileManager.default.createFile(atPath: home.locations.profilesFile, contents: Data(Self.texts[index].utf8), attributes: [.posixPermissions: 0o600])

@@ -12,7 +12,7 @@ struct ProvisionerTests {
 
     struct Rig {
         let sandbox: RunningSandbox
-        let home: TestHome
+        let home: ScratchHome
         let lines = Lines()
         let docker: FakeDocker
         let databasePath: String
@@ -38,7 +38,7 @@ struct ProvisionerTests {
         let scratch = try TemporaryDirectory()
         let configuration = SandboxConfiguration.onDisk(scratch.path("sandbox.sqlite"))
         try await withSandbox(configuration) { sandbox in
-            try await body(Rig(sandbox: sandbox, home: try TestHome(), docker: try FakeDocker(), databasePath: scratch.path("sandbox.sqlite")))
+            try await body(Rig(sandbox: sandbox, home: try ScratchHome(), docker: try FakeDocker(), databasePath: scratch.path("sandbox.sqlite")))
         }
     }
 
@@ -190,9 +190,9 @@ struct ProvisionerTests {
         try await withRig { rig in
             _ = try await rig.provisioner().run(ProvisionRequest(action: .service))
             let key = try rig.writtenConfig().key
-            let unit = TestHome.contents(rig.home.locations.serviceFile)
+            let unit = ScratchHome.contents(rig.home.locations.serviceFile)
             #expect(!unit.contains(key) && unit.contains("--env-file \(rig.home.locations.environmentFile)"))
-            #expect(TestHome.contents(rig.home.locations.environmentFile).contains("SYNQ_KEY=\(key)"))
+            #expect(ScratchHome.contents(rig.home.locations.environmentFile).contains("SYNQ_KEY=\(key)"))
             #expect(SecureFile.mode(of: rig.home.locations.environmentFile) == 0o600)
             #expect(rig.lines.text.contains("sudo systemctl daemon-reload"))
         }
@@ -250,7 +250,7 @@ struct ProvisionerTests {
             #expect(again.reused == 2 && again.created == 1)
             #expect(Array(again.synchronizerIDs.prefix(2)) == first.synchronizerIDs)
             #expect(try await rig.count() == before + 3)
-            let workload = TestHome.contents(out + "/synq-statefulset.yaml")
+            let workload = ScratchHome.contents(out + "/synq-statefulset.yaml")
             for synchronizer in try await rig.listed() where synchronizer.name.hasPrefix("fleet-") {
                 #expect(!workload.contains(synchronizer.key))
             }

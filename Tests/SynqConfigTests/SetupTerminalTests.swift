@@ -11,7 +11,7 @@ struct SetupTerminalTests {
     static let key = SandboxCredentials.demoEnterpriseKey
     static let wallet = "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
 
-    func environment(_ home: TestHome, _ sandbox: RunningSandbox? = nil) -> [String: String] {
+    func environment(_ home: ScratchHome, _ sandbox: RunningSandbox? = nil) -> [String: String] {
         var env = home.environment
         env["PATH"] = "/usr/bin:/bin"
         env["LANG"] = "C.UTF-8"
@@ -28,7 +28,7 @@ struct SetupTerminalTests {
     @Test("the guided flow: masked key, name, wallet re-asked until valid, password twice, quit; config.json written 0600")
     func guidedFlow() async throws {
         try await withSandbox(.forTesting(fleetSize: 3)) { sandbox in
-            let home = try TestHome()
+            let home = try ScratchHome()
             let before = try await sandbox.enterprise().listSynchronizers().synchronizers.count
             let tmux = try await Tmux(command: command("setup"), environment: environment(home, sandbox), width: 120, height: 40)
 
@@ -85,7 +85,7 @@ struct SetupTerminalTests {
 
     @Test("Ctrl-C at a masked prompt exits 130 and leaves echo and line mode on")
     func ctrlCRestoresTerminal() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let tmux = try await Tmux(command: command("login"), environment: environment(home), width: 120, height: 40)
         try await tmux.require("Enterprise API key:")
         try await tmux.type("abc")
@@ -104,7 +104,7 @@ struct SetupTerminalTests {
     @Test("any signal that ends synq while echo is off restores the terminal and exits 128+signal",
           arguments: [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGABRT, SIGSEGV])
     func otherSignalsRestoreTerminal(signal: Int32) async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let command = "\(SynqBinary.url.path) login & echo \"PID=$!\"; wait $!; echo \"EXIT=$?\"; stty -a | tr '\\n' ' '; echo; echo END; sleep 60"
         let tmux = try await Tmux(command: command, environment: environment(home), width: 120, height: 40)
         let prompt = try await tmux.require("Enterprise API key:")
@@ -122,7 +122,7 @@ struct SetupTerminalTests {
 
     @Test("login through the masked prompt stores the key and never shows it")
     func maskedLogin() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let tmux = try await Tmux(command: command("login synvo"), environment: environment(home), width: 120, height: 40)
         try await tmux.require("Synvo API key:")
         try await tmux.type("sk_live_typo")
@@ -138,7 +138,7 @@ struct SetupTerminalTests {
 
     @Test("setup without a terminal refuses politely and points to provision")
     func noTerminal() async throws {
-        let home = try TestHome()
+        let home = try ScratchHome()
         let result = try await Detached.run(["setup"], environment: environment(home))
         #expect(result.status == 64)
         #expect(result.stderr.contains("needs a terminal"))

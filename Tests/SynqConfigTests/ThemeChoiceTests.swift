@@ -1,14 +1,15 @@
 import Foundation
-import SynqFiles
 import SynqAPI
 import SynqConfig
+import SynqFiles
+import SynqTestSupport
 import Testing
 
 @Suite("Theme from config.toml: parsing, saving, and precedence")
 struct ThemeChoiceTests {
     /// A config folder holding `text` as config.toml (and no credentials file).
-    func home(config text: String) throws -> TestHome {
-        let home = try TestHome()
+    func home(config text: String) throws -> ScratchHome {
+        let home = try ScratchHome()
         try SecureFile.ensureDirectory(home.locations.configDirectory)
         try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
         return home
@@ -25,7 +26,7 @@ struct ThemeChoiceTests {
     enterprise_url = "http://127.0.0.1:3000/api"
     """
 
-    func resolve(_ home: TestHome, flag: String? = nil, profile: String? = nil, _ environment: [String: String] = [:]) throws(CredentialStoreError) -> ThemeChoice {
+    func resolve(_ home: ScratchHome, flag: String? = nil, profile: String? = nil, _ environment: [String: String] = [:]) throws(CredentialStoreError) -> ThemeChoice {
         try ThemeChoice.resolve(flag: flag, profile: profile, environment: home.environment.merging(environment) { _, new in new },
                                 store: CredentialStore(locations: home.locations))
     }
@@ -56,7 +57,7 @@ struct ThemeChoiceTests {
         #expect(again.theme == "light")
         #expect(again.profiles["work"]?.theme == "high-contrast")
         #expect(again.profiles["lab"]?.synvoURL == "http://127.0.0.1:3000")
-        #expect(TestHome.contents(home.locations.profilesFile).contains("high-contrast"))
+        #expect(ScratchHome.contents(home.locations.profilesFile).contains("high-contrast"))
     }
 
     @Test("precedence: --theme, then SYNQ_THEME, then the profile's theme, then the top-level theme, then the default")
@@ -78,7 +79,7 @@ struct ThemeChoiceTests {
 
     @Test("no config file, or one without a theme, means the default theme")
     func defaults() throws {
-        let empty = try TestHome()
+        let empty = try ScratchHome()
         #expect(try resolve(empty) == ThemeChoice(name: nil, origin: .defaultTheme))
         let plain = try home(config: "active = \"lab\"\n[profiles.lab]\nsynvo_url = \"http://127.0.0.1:3000\"\n")
         #expect(try resolve(plain) == ThemeChoice(name: nil, origin: .defaultTheme))

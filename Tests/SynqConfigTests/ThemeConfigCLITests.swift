@@ -1,6 +1,7 @@
 import Foundation
-import SynqFiles
 import SynqConfig
+import SynqFiles
+import SynqTestSupport
 import Testing
 
 /// `synq tui` chooses and loads its theme before it checks for a terminal, so a detached
@@ -9,14 +10,14 @@ import Testing
 struct ThemeConfigCLITests {
     static let notATerminal = "not a terminal"
 
-    func home(config text: String) throws -> TestHome {
-        let home = try TestHome()
+    func home(config text: String) throws -> ScratchHome {
+        let home = try ScratchHome()
         try SecureFile.ensureDirectory(home.locations.configDirectory)
         try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
         return home
     }
 
-    func run(_ home: TestHome, _ arguments: [String] = ["tui"], _ extra: [String: String] = [:]) async throws -> DetachedOutcome {
+    func run(_ home: ScratchHome, _ arguments: [String] = ["tui"], _ extra: [String: String] = [:]) async throws -> ChildProcess.Outcome {
         var environment = home.environment
         environment["PATH"] = "/usr/bin:/bin"
         environment["LANG"] = "C.UTF-8"

@@ -1,5 +1,6 @@
 import Foundation
 import SynqFiles
+import SynqTestSupport
 import Testing
 
 /// `SecureFile.create` and `checkCreatable`: a new private file, never replacing anything.
@@ -7,15 +8,15 @@ import Testing
 struct CreateTests {
     @Test("create writes 0600 whatever the umask, and refuses an existing file or a symlink")
     func createsOnce() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchHome()
         let previous = umask(0)
         defer { umask(previous) }
         let path = scratch.home + "/key.txt"
         try SecureFile.create(Data("sk_1\n".utf8), at: path)
         #expect(SecureFile.mode(of: path) == 0o600)
-        #expect(Scratch.contents(path) == "sk_1\n")
+        #expect(ScratchHome.contents(path) == "sk_1\n")
         #expect(throws: SecureFileError.exists(path: path)) { try SecureFile.create(Data("x".utf8), at: path) }
-        #expect(Scratch.contents(path) == "sk_1\n")
+        #expect(ScratchHome.contents(path) == "sk_1\n")
         let link = scratch.home + "/link.txt"
         symlink(scratch.home + "/target.txt", link)
         #expect(throws: SecureFileError.exists(path: link)) { try SecureFile.create(Data("x".utf8), at: link) }
@@ -24,7 +25,7 @@ struct CreateTests {
 
     @Test("checkCreatable says a missing folder is missing, not unwritable")
     func missingFolder() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchHome()
         let path = scratch.home + "/no-such-folder/key.txt"
         #expect(throws: SecureFileError.cannotCreate(path: path, reason: "the folder \(scratch.home)/no-such-folder does not exist")) {
             try SecureFile.checkCreatable(path)

@@ -1,14 +1,24 @@
 import Foundation
+import Subprocess
+import Synchronization
+import SystemPackage
 
 /// `synq sandbox` running as its own process (for what an in-process sandbox cannot show:
 /// its own descriptor limit, signals, the binary's flags), stopped when the test is done.
 public final class SandboxProcess: Sendable {
     public let port: Int
-    private let process: Process
+    /// The run of the child; cancelling it sends SIGTERM, then SIGKILL after 10 s.
+    private let running: Task<Void, Never>
     private let scratch: TemporaryDirectory
 
     public struct NotListening: Error, CustomStringConvertible {
         public var description: String
+    }
+
+    /// Set when the child has ended (by itself or stopped).
+    private final class Ended: Sendable {
+        let flag = Mutex(false)
+        var value: Bool { flag.withLock { $0 } }
     }
 
     /// Starts `synq sandbox --port 0 --quiet ARGUMENTS` through `sh -c` after `shellPrefix`
@@ -16,19 +26,24 @@ public final class SandboxProcess: Sendable {
     public init(_ arguments: [String], shellPrefix: String = "true", timeout: Duration = .seconds(60)) async throws {
         scratch = try TemporaryDirectory()
         let output = scratch.path("stdout")
-        _ = FileManager.default.createFile(atPath: output, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let out = try FileDescriptor.open(FilePath(output), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+        var options = PlatformOptions()
+        options.teardownSequence = [.send(signal: .terminate, allowedDurationToNextStep: .seconds(10))]
         // "$@" keeps every argument one word; nothing is interpolated into the script but the prefix.
-        process.arguments = ["-c", "\(shellPrefix) && exec \"$@\"", "sh", SynqBinary.url.path, "sandbox", "--port", "0", "--quiet"] + arguments
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let configuration = Configuration(
+            executable: .path("/bin/sh"),
+            arguments: Arguments(["-c", "\(shellPrefix) && exec \"$@\"", "sh", SynqBinary.url.path, "sandbox", "--port", "0", "--quiet"] + arguments),
+            environment: .inherit, platformOptions: options)
+        let ended = Ended()
+        running = Task {
+            _ = try? await Subprocess.run(configuration, input: .none,
+                                          output: .fileDescriptor(out, closeAfterSpawningProcess: true), error: .discarded)
+            ended.flag.withLock { $0 = true }
+        }
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var found: Int?
-        while found == nil, ContinuousClock.now < deadline, process.isRunning {
-            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        while found == nil, ContinuousClock.now < deadline, !ended.value {
+            let text = ScratchHome.contents(output)
             if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
                let colon = line.lastIndex(of: ":") {
                 found = Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
@@ -36,7 +51,8 @@ public final class SandboxProcess: Sendable {
             if found == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         guard let found else {
-            if process.isRunning { process.terminate() }
+            running.cancel()
+            await running.value
             throw NotListening(description: "synq sandbox \(arguments) did not print its listening line")
         }
         port = found
@@ -44,12 +60,11 @@ public final class SandboxProcess: Sendable {
 
     /// SIGTERM, then waits for the process to end.
     public func stop() async {
-        guard process.isRunning else { return }
-        process.terminate()
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        running.cancel()
+        await running.value
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        running.cancel()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqFiles
 import Testing
 @testable import SynqViewModel
 
@@ -155,7 +156,7 @@ import Testing
         #expect(h.press(.character("w")).isEmpty, "no second save while one is running")
         h.send(.saveFinished(.failure(.exists(path: "/tmp/x/synvo-key-key_new123xyz.txt")), at: at(3)), at: 3)
         guard case .oneTimeKey(let saveFailed)? = h.state.modal else { Issue.record("modal lost"); return }
-        #expect(saveFailed.save == .failed("/tmp/x/synvo-key-key_new123xyz.txt already exists; not overwritten"))
+        #expect(saveFailed.save == .failed("/tmp/x/synvo-key-key_new123xyz.txt already exists; not overwriting it"))
         #expect(h.press(.character("w")).count == 1, "a failed save can be retried by the user")
         h.send(.saveFinished(.success("/tmp/x/synvo-key-key_new123xyz-2.txt"), at: at(4)), at: 4)
         guard case .oneTimeKey(let saved)? = h.state.modal else { Issue.record("modal lost"); return }

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqFiles
 import Testing
 @testable import SynqViewModel
 
@@ -28,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("k.txt").path
         try "a".write(toFile: path, atomically: false, encoding: .utf8)
-        await #expect(throws: SecretFileError.exists(path: path)) {
+        await #expect(throws: SecureFileError.exists(path: path)) {
             try await SecretFileWriter(alternatives: 0).write(Secret("sk"), to: path)
         }
     }
@@ -39,7 +40,7 @@ import Testing
         let target = folder.appendingPathComponent("target").path
         let link = folder.appendingPathComponent("link").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        await #expect(throws: SecretFileError.exists(path: link)) {
+        await #expect(throws: SecureFileError.exists(path: link)) {
             try await SecretFileWriter(alternatives: 0).write(Secret("sk"), to: link)
         }
         #expect(!FileManager.default.fileExists(atPath: target))

@@ -323,7 +323,7 @@ struct StoreTests {
         try await withSandbox(configuration) { sandbox in
             #expect(await failure { try await sandbox.enterprise().listSynchronizers() } != nil, "the demo key is not accepted here")
             let clock = TestClock()
-            let store = Store(enterprise: nil, synvo: nil, credentials: SandboxCredentialFactory(sandbox: sandbox), clock: clock, startDate: t0)
+            let store = Store(enterprise: nil, synvo: nil, credentials: TypedCredentialFactory(connection: ServiceConnection(enterpriseURL: sandbox.enterpriseURL.absoluteString, synvoURL: sandbox.synvoURL.absoluteString)), clock: clock, startDate: t0)
             var watcher = StateWatcher(store.states)
             let runner = Task { await store.run() }
 

@@ -14,18 +14,18 @@ enum SecretFile {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             // The one private-file reader: owner, mode and type of the file actually opened.
-            guard let contents = try SecureFile.readPrivate(path, followLinks: true) else { throw SecretFileError.unreadable(path) }
+            guard let contents = try SecureFile.readPrivate(path, followLinks: true) else { throw KeyFileError.unreadable(path) }
             data = contents
         }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw SecretFileError.empty(path) }
-        guard !text.contains(where: { $0.isNewline }) else { throw SecretFileError.multipleLines(path) }
+        guard !text.isEmpty else { throw KeyFileError.empty(path) }
+        guard !text.contains(where: { $0.isNewline }) else { throw KeyFileError.multipleLines(path) }
         return Secret(text)
     }
 }
 
 /// Why a key file could not be used.
-enum SecretFileError: Error, CustomStringConvertible, LocalizedError {
+enum KeyFileError: Error, CustomStringConvertible, LocalizedError {
     case unreadable(String)
     case empty(String)
     case multipleLines(String)

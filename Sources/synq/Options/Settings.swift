@@ -13,24 +13,27 @@ struct Settings: Sendable {
     /// The profile these settings came from (the journal's `profile` column); "default" without one.
     var profileName = "default"
 
+    /// Where the APIs are, without the keys.
+    var connection: ServiceConnection {
+        ServiceConnection(enterpriseURL: enterpriseURL, synvoURL: synvoURL, insecure: insecure, timeout: timeout)
+    }
+
     func enterpriseEndpoint() throws(APIError) -> ServiceEndpoint {
-        try ServiceEndpoint(.enterprise, url: enterpriseURL, allowInsecure: insecure)
+        try connection.enterpriseEndpoint()
     }
 
     func synvoEndpoint() throws(APIError) -> ServiceEndpoint {
-        try ServiceEndpoint(.synvo, url: synvoURL, allowInsecure: insecure)
+        try connection.synvoEndpoint()
     }
 
     func enterpriseClient() throws(APIError) -> EnterpriseClient {
-        guard let enterpriseKey, !enterpriseKey.isEmpty else { throw .missingCredential(.enterprise) }
-        let endpoint = try enterpriseEndpoint()
-        return EnterpriseClient(endpoint: endpoint, apiKey: enterpriseKey, transport: AsyncHTTPClientTransport(timeout: timeout))
+        guard let enterpriseKey else { throw .missingCredential(.enterprise) }
+        return try connection.enterpriseClient(apiKey: enterpriseKey)
     }
 
     func synvoClient() throws(APIError) -> SynvoClient {
-        guard let synvoKey, !synvoKey.isEmpty else { throw .missingCredential(.synvo) }
-        let endpoint = try synvoEndpoint()
-        return SynvoClient(endpoint: endpoint, apiKey: synvoKey, transport: AsyncHTTPClientTransport(timeout: timeout))
+        guard let synvoKey else { throw .missingCredential(.synvo) }
+        return try connection.synvoClient(apiKey: synvoKey)
     }
 }
 

@@ -30,11 +30,11 @@ final class FakeDocker: Sendable {
 
     /// Each call's arguments.
     var calls: [[String]] {
-        TestHome.contents(logPath).split(separator: "\n").map { line in
+        ScratchHome.contents(logPath).split(separator: "\n").map { line in
             Array(line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init))
         }
     }
 
-    var envFileCopy: String { TestHome.contents(logPath + ".envfile") }
-    var environmentSeen: String { TestHome.contents(logPath + ".environment") }
+    var envFileCopy: String { ScratchHome.contents(logPath + ".envfile") }
+    var environmentSeen: String { ScratchHome.contents(logPath + ".environment") }
 }

@@ -206,7 +206,7 @@ struct TUIEndToEndTests {
             let create = "POST /api/synq-keys/enterprise/synchronizer"
             try await sandbox.countRequests(on: toggle)
             try await sandbox.countRequests(on: create)
-            let before = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, "\($0.isEnabled)"] }
+            let before = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, String(describing: $0.isEnabled)] }
             #expect(try await tmux.waitForScreen(containing: "READ-ONLY").ok)
             try await tmux.send("Space")
             try await tmux.send("n")
@@ -222,7 +222,7 @@ struct TUIEndToEndTests {
             #expect(!table.screen.contains("(y/n)") && !table.screen.contains("New synchronizer name"), "no question opened:\n\(table.screen)")
             #expect(await sandbox.countedRequests(on: toggle) == 0, "no toggle reached the server")
             #expect(await sandbox.countedRequests(on: create) == 0, "no create reached the server")
-            let after = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, "\($0.isEnabled)"] }
+            let after = try await sandbox.enterprise().listSynchronizers().synchronizers.map { [$0.id, String(describing: $0.isEnabled)] }
             #expect(after == before, "the fleet is as it was")
             try await tmux.send("q")
             #expect(try await tmux.exitStatus() == 0)

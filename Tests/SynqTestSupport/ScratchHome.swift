@@ -1,26 +1,22 @@
 import Foundation
-import SynqFiles
-import SynqConfig
-import SynqTestSupport
 
 /// A throw-away HOME and XDG_CONFIG_HOME for one test, so nothing touches the real home.
-final class TestHome: Sendable {
-    let scratch: TemporaryDirectory
-    let home: String
-    let xdg: String
+public final class ScratchHome: Sendable {
+    public let directory: TemporaryDirectory
+    public let home: String
+    public let xdg: String
 
-    init() throws {
-        scratch = try TemporaryDirectory()
-        home = scratch.path("home")
-        xdg = scratch.path("xdg")
+    public init() throws {
+        directory = try TemporaryDirectory()
+        home = directory.path("home")
+        xdg = directory.path("xdg")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
-    var environment: [String: String] { ["HOME": home, "XDG_CONFIG_HOME": xdg] }
-    var locations: ConfigLocations { ConfigLocations(environment: environment) }
+    public var environment: [String: String] { ["HOME": home, "XDG_CONFIG_HOME": xdg] }
 
     /// Every regular file under HOME and XDG_CONFIG_HOME.
-    func allFiles() -> [String] {
+    public func allFiles() -> [String] {
         var found: [String] = []
         for root in [home, xdg] {
             guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
@@ -34,13 +30,12 @@ final class TestHome: Sendable {
     }
 
     /// Files our code wrote (Foundation's own caches under ~/.cache and ~/.local are not ours).
-    func ourFiles() -> [String] {
+    public func ourFiles() -> [String] {
         allFiles().filter { !$0.hasPrefix(home + "/.cache") && !$0.hasPrefix(home + "/.local") }
     }
 
-    static func mode(_ path: String) -> UInt16? { SecureFile.mode(of: path) }
-
-    static func contents(_ path: String) -> String {
+    /// A file's text, or "" when it cannot be read.
+    public static func contents(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 }

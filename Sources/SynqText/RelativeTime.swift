@@ -22,6 +22,22 @@ public enum RelativeTime {
         return "\(days / 365)y ago"
     }
 
+    /// When `ago(date, now:)` next reads differently: the next whole second under a minute,
+    /// the next whole minute under an hour, and so on. The store wakes then, so an idle
+    /// screen's "updated 42s ago" keeps counting.
+    public static func nextChange(of date: Date, now: Date) -> Date {
+        let seconds = now.timeIntervalSince(date)
+        let unit: TimeInterval
+        switch seconds {
+        case ..<5: return date.addingTimeInterval(5)
+        case ..<60: unit = 1
+        case ..<3600: unit = 60
+        case ..<86_400: unit = 3600
+        default: unit = 86_400
+        }
+        return date.addingTimeInterval((seconds / unit).rounded(.down) * unit + unit)
+    }
+
     /// A countdown or age as "42s", "3m 05s", "2h 10m".
     public static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)

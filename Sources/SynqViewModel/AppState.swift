@@ -5,6 +5,8 @@ import SynqAPI
 /// changes it.
 public struct AppState: Sendable, Hashable {
     public internal(set) var settings: ViewModelSettings
+    /// Which profile and hosts the TUI acts on (the top line shows it).
+    public internal(set) var fleet: FleetIdentity
     /// The clock time of the last action; the renderer formats relative times against it.
     public internal(set) var now: Date
     public internal(set) var pane: Pane = .synchronizers
@@ -33,8 +35,9 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var isCreating = false
 
     public internal(set) var modal: Modal?
-    /// Prompts for missing API keys still to show, in order.
-    public internal(set) var credentialQueue: [Service] = []
+    /// APIs whose key the server refused (401), with the reason: not polled until a new key
+    /// is typed (Enter on the pane) or the user refreshes by hand.
+    public internal(set) var rejectedKeys: [Service: String] = [:]
     public internal(set) var isHelpVisible = false
     /// First line of the help overlay on screen; reset to 0 whenever help opens.
     public internal(set) var helpOffset = 0
@@ -45,8 +48,9 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var pageSize = 10
     public internal(set) var quitRequested = false
 
-    public init(settings: ViewModelSettings = ViewModelSettings(), configured: Set<Service>, now: Date) {
+    public init(settings: ViewModelSettings = ViewModelSettings(), configured: Set<Service>, now: Date, fleet: FleetIdentity = .unknown) {
         self.settings = settings
+        self.fleet = fleet
         self.now = now
         self.configured = configured
         self.synchronizers = TableState(sort: TableSort(column: .name))
@@ -76,6 +80,10 @@ public struct AppState: Sendable, Hashable {
     /// True when the pane's API has a key (always for the Events pane, which reads the journal).
     public func isConfigured(_ pane: Pane) -> Bool { pane.service.map(configured.contains) ?? true }
 
+    /// True when the pane's API has no key, or the server refused the one it has: Enter
+    /// on the pane asks for a key.
+    public func needsKey(_ pane: Pane) -> Bool { !isConfigured(pane) || pane.service.map { rejectedKeys[$0] != nil } ?? false }
+
     /// True when a toggle for this synchronizer is waiting for the server.
     public func isPending(_ id: String) -> Bool { pendingToggles[id] != nil }
 
@@ -99,15 +107,32 @@ public struct AppState: Sendable, Hashable {
         case .confirmToggle?: return [.confirm]
         case .prompt?: return [.prompt]
         case .oneTimeKey(let modal)?: return modal.isConfirmingClose ? [.confirm] : [.keyModal]
+        case .detail?: return [.detail]
         case nil: break
         }
         if isEditingFilter { return [.filter] }
         guard isConfigured(pane) else { return [.unconfigured, .global] }
+        // A refused key: Enter asks for a new one; the data already shown stays usable.
+        let needsKey: [BindingContext] = needsKey(pane) ? [.unconfigured] : []
         switch pane {
-        case .synchronizers: return [.synchronizers, .table, .global]
-        case .keys: return [.keys, .table, .global]
+        case .synchronizers: return needsKey + [.synchronizers, .table, .global]
+        case .keys: return needsKey + [.keys, .table, .global]
         case .events: return [.table, .global]
-        case .preferences: return [.global]
+        case .preferences: return needsKey + [.global]
         }
+    }
+
+    /// The contexts the `?` overlay lists for the current pane, in key-table order: what
+    /// the pane's keys do, and the dialogs and fields it can open.
+    public var helpContexts: [BindingContext] {
+        var wanted: Set<BindingContext> = [.global, .prompt, .confirm, .help]
+        if needsKey(pane) { wanted.insert(.unconfigured) }
+        switch pane {
+        case .synchronizers: wanted.formUnion([.table, .synchronizers, .filter, .detail])
+        case .keys: wanted.formUnion([.table, .keys, .filter, .keyModal, .detail])
+        case .events: wanted.formUnion([.table, .filter])
+        case .preferences: break
+        }
+        return BindingContext.allCases.filter { wanted.contains($0) }
     }
 }

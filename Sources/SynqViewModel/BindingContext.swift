@@ -9,7 +9,7 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
     case synchronizers
     /// Normal mode on the Synvo keys pane.
     case keys
-    /// A pane whose API has no key configured.
+    /// A pane whose API has no key configured, or whose key the server refused.
     case unconfigured
     /// Typing in the filter field.
     case filter
@@ -19,6 +19,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
     case confirm
     /// The one-time Synvo key modal.
     case keyModal
+    /// The detail view of one row.
+    case detail
     /// The help overlay.
     case help
 
@@ -29,11 +31,12 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
         case .table: "Tables"
         case .synchronizers: "Synchronizers"
         case .keys: "Synvo keys"
-        case .unconfigured: "Pane without an API key"
+        case .unconfigured: "Pane without a working API key"
         case .filter: "Filter field"
         case .prompt: "Prompts"
         case .confirm: "Questions"
         case .keyModal: "New Synvo key"
+        case .detail: "Row details"
         case .help: "Help"
         }
     }

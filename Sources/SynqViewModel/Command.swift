@@ -15,10 +15,17 @@ public enum Command: Sendable, Hashable {
     // Table actions
     case toggleSelected
     case toggleMark
+    /// Enable (true) or disable the marked rows, or the selected row when none is marked.
+    case setMarked(enable: Bool)
+    case markAllVisible
+    case clearMarks
     case create
     case copyKey
     /// The selected item's history: the Events pane filtered to it.
     case showHistory
+    /// Copy a field of the selected row (or of the row the detail view shows).
+    case copyField(RowField)
+    case showDetail
     case startFilter
     case cycleSort
     case reverseSort

@@ -5,7 +5,8 @@ public struct KeyBinding: Sendable, Hashable {
     public let context: BindingContext
     public let command: Command
     public let help: String
-    /// True when the command changes something on a server; unbound under `--readonly`.
+    /// True when the command changes something on a server (or only prepares such a change,
+    /// like marking rows); unbound under `--readonly`.
     public let isMutating: Bool
 
     public init(_ keys: [KeyPress], _ context: BindingContext, _ command: Command, _ help: String, mutating: Bool = false) {

@@ -23,18 +23,23 @@ public struct KeyMap: Sendable, Hashable {
         return nil
     }
 
-    /// The help overlay: one section per context in table order, without mutating
-    /// bindings under `--readonly`, then the text-field editing keys.
-    public func helpSections(readOnly: Bool) -> [HelpSection] {
-        let sections = BindingContext.allCases.compactMap { context -> HelpSection? in
+    /// The help overlay for the given contexts: one section per context, in key-table order,
+    /// without the bindings `--readonly` unbinds, then the text-field editing keys when a
+    /// field context is listed. The overlay draws exactly these sections.
+    public func helpSections(for contexts: [BindingContext] = BindingContext.allCases, readOnly: Bool) -> [HelpSection] {
+        let wanted = Set(contexts)
+        var sections = BindingContext.allCases.filter(wanted.contains).compactMap { context -> HelpSection? in
             let entries = bindings
                 .filter { $0.context == context && !(readOnly && $0.isMutating) }
-                .map { HelpEntry(keys: $0.keyLabel, help: $0.help) }
+                .map { HelpEntry(keys: $0.keys, help: $0.help) }
             return entries.isEmpty ? nil : HelpSection(title: context.title, entries: entries)
         }
-        let typing = TextField.bindings.map { HelpEntry(keys: $0.keyLabel, help: $0.help) }
-            + [HelpEntry(keys: "paste", help: "Insert the pasted text (control characters dropped)")]
-        return sections + [HelpSection(title: Self.textFieldSectionTitle, entries: typing)]
+        if !wanted.isDisjoint(with: [.filter, .prompt]) {
+            let typing = TextField.bindings.map { HelpEntry(keys: $0.keys, help: $0.help) }
+                + [HelpEntry(keys: [.paste("")], help: TextField.pasteHelp)]
+            sections.append(HelpSection(title: Self.textFieldSectionTitle, entries: typing))
+        }
+        return sections
     }
 
     /// Heading of the editing-keys section of help.
@@ -74,16 +79,25 @@ extension KeyMap {
         KeyBinding([.character("s")], .table, .cycleSort, "Sort by next column"),
         KeyBinding([.character("S")], .table, .reverseSort, "Reverse sort"),
         // Synchronizers
-        KeyBinding([.space], .synchronizers, .toggleSelected, "Enable/disable (marked rows if any; disabling asks first)", mutating: true),
-        KeyBinding([.character("m")], .synchronizers, .toggleMark, "Mark or unmark the row"),
+        KeyBinding([.enter], .synchronizers, .showDetail, "Every field of the row"),
+        KeyBinding([.character("y")], .synchronizers, .copyField(.id), "Copy the row's id (OSC 52)"),
+        KeyBinding([.space], .synchronizers, .toggleSelected, "Enable or disable the selected row", mutating: true),
+        KeyBinding([.character("e")], .synchronizers, .setMarked(enable: true), "Enable the marked rows (or the selected one)", mutating: true),
+        KeyBinding([.character("d")], .synchronizers, .setMarked(enable: false), "Disable the marked rows (or the selected one)", mutating: true),
+        // Marks only feed e and d, so read-only leaves them out too.
+        KeyBinding([.character("m")], .synchronizers, .toggleMark, "Mark or unmark the row", mutating: true),
+        KeyBinding([.character("*")], .synchronizers, .markAllVisible, "Mark every row the filter shows", mutating: true),
+        KeyBinding([.character("M")], .synchronizers, .clearMarks, "Clear all marks, shown or hidden", mutating: true),
         KeyBinding([.character("n")], .synchronizers, .create, "Create a synchronizer", mutating: true),
         KeyBinding([.character("c")], .synchronizers, .copyKey, "Copy the synq key (OSC 52)"),
         KeyBinding([.character("H")], .synchronizers, .showHistory, "History of this synchronizer (Events pane)"),
         // Synvo keys
+        KeyBinding([.enter], .keys, .showDetail, "Every field of the row"),
+        KeyBinding([.character("y")], .keys, .copyField(.id), "Copy the row's id (OSC 52)"),
         KeyBinding([.character("n")], .keys, .create, "Create a key (name optional)", mutating: true),
         KeyBinding([.character("H")], .keys, .showHistory, "History of this key (Events pane)"),
         // Pane without credentials
-        KeyBinding([.enter], .unconfigured, .enterCredential, "Enter the API key for this pane"),
+        KeyBinding([.enter], .unconfigured, .enterCredential, "Type the API key for this pane"),
         // Filter field
         KeyBinding([.enter], .filter, .submit, "Keep the filter"),
         KeyBinding([.escape, .ctrl("c")], .filter, .cancel, "Clear the filter"),
@@ -99,6 +113,11 @@ extension KeyMap {
         KeyBinding([.character("v")], .keyModal, .revealSecret, "Show or hide the key"),
         KeyBinding([.enter], .keyModal, .submit, "Done (asks if not copied or saved)"),
         KeyBinding([.escape, .character("q"), .ctrl("c")], .keyModal, .cancel, "Close (asks first)"),
+        // Detail view
+        KeyBinding([.character("i"), .character("y")], .detail, .copyField(.id), "Copy the id (OSC 52)"),
+        KeyBinding([.character("n")], .detail, .copyField(.name), "Copy the name"),
+        KeyBinding([.character("k")], .detail, .copyField(.key), "Copy the synq key (synchronizers)"),
+        KeyBinding([.escape, .enter, .character("q"), .ctrl("c")], .detail, .cancel, "Close"),
         // Help
         KeyBinding([.character("?"), .escape, .character("q"), .ctrl("c")], .help, .toggleHelp, "Close help"),
         KeyBinding([.up, .character("k")], .help, .moveUp, "Scroll up"),

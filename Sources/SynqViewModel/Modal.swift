@@ -9,4 +9,6 @@ public enum Modal: Sendable, Hashable {
     case prompt(Prompt)
     /// The plaintext of a just-created Synvo key, shown once.
     case oneTimeKey(OneTimeKeyModal)
+    /// Every field of one row (`Enter`).
+    case detail(DetailView)
 }

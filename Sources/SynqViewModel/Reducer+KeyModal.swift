@@ -58,6 +58,13 @@ extension Reducer {
             case .sent: say("Key of \"\(name)\" sent to the terminal clipboard (OSC 52)", .success, &state)
             case .unavailable(let reason): say("Could not copy: \(reason)", .error, &state)
             }
+        case .rowField(let field, let name, let escaped):
+            switch outcome {
+            case .sent:
+                let note = escaped ? " (control characters escaped)" : ""
+                say("Copied the \(field.rawValue) of \"\(name)\" to the terminal clipboard (OSC 52)\(note)", .success, &state)
+            case .unavailable(let reason): say("Could not copy: \(reason)", .error, &state)
+            }
         }
         return []
     }

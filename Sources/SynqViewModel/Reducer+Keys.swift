@@ -10,9 +10,13 @@ extension Reducer {
         case .command(let command):
             return perform(command, &state)
         case .unboundReadOnly(let binding):
-            say("read-only: \(binding.keyLabel) (\(binding.help.lowercased())) is disabled", .info, &state)
+            say(readOnlyNotice(binding), .info, &state)
             return []
         case .unbound:
+            if case .paste(let text) = key, contexts == [.filter] || contexts == [.prompt],
+               let notice = TextField.pasteable(text).notice {
+                say(notice, .info, &state)
+            }
             if contexts == [.filter] {
                 return editFilter(&state) { $0.apply(key) }
             } else if contexts == [.prompt], case .prompt(var prompt)? = state.modal {
@@ -23,6 +27,13 @@ extension Reducer {
             }
             return []
         }
+    }
+
+    /// What a key `--readonly` unbinds says instead of acting, e.g. "Read-only: n would
+    /// create a synchronizer; nothing was sent".
+    static func readOnlyNotice(_ binding: KeyBinding) -> String {
+        let action = binding.help.prefix(1).lowercased() + binding.help.dropFirst()
+        return "Read-only: \(binding.keyLabel) would \(action); nothing was sent"
     }
 
     /// Runs one command in the current state.
@@ -42,9 +53,20 @@ extension Reducer {
         case .toggleMark:
             toggleMark(&state)
             return []
+        case .setMarked(let enable): return setMarked(enable: enable, &state)
+        case .markAllVisible:
+            markAllVisible(&state)
+            return []
+        case .clearMarks:
+            clearMarks(&state)
+            return []
         case .create: return openCreatePrompt(&state)
         case .copyKey: return copySelectedKey(&state)
         case .showHistory: return showHistory(&state)
+        case .copyField(let field): return copyField(field, &state)
+        case .showDetail:
+            showDetail(&state)
+            return []
         case .startFilter:
             setEditingFilter(true, &state)
             return []
@@ -184,6 +206,9 @@ extension Reducer {
             state.modal = .oneTimeKey(modal)
             return []
         case .confirmToggle?: return []
+        case .detail?:
+            state.modal = nil
+            return []
         case nil:
             setEditingFilter(false, &state)
             return []
@@ -196,8 +221,9 @@ extension Reducer {
         case .prompt(let prompt)?:
             state.modal = nil
             if case .credential(let service) = prompt.purpose {
-                say("Continuing without the \(service.displayName)", .info, &state)
-                return advanceCredentialQueue(after: service, &state)
+                let still = state.rejectedKeys[service] != nil ? "Keeping the refused \(service.displayName) key; r retries it"
+                    : "Continuing without the \(service.displayName)"
+                say(still, .info, &state)
             }
             return []
         case .oneTimeKey(var modal)?:
@@ -206,6 +232,9 @@ extension Reducer {
             return []
         case .confirmToggle?:
             return deny(&state)
+        case .detail?:
+            state.modal = nil
+            return []
         case nil:
             let pass = editFilter(&state) { $0.clear() }
             setEditingFilter(false, &state)
@@ -225,8 +254,9 @@ extension Reducer {
                     if case .toggle(let id, _) = effect { return id }
                     return nil
                 })
-                state.bulkToggle = BulkToggleProgress(ids: ids)
-                say("Toggling \(ids.count) synchronizer\(ids.count == 1 ? "" : "s")…", .info, &state)
+                let progress = BulkToggleProgress(ids: ids, enable: question.targets.first?.enable ?? true)
+                state.bulkToggle = progress
+                say("\(progress.verb) \(ids.count) synchronizer\(ids.count == 1 ? "" : "s")…", .info, &state)
             }
             return effects
         case .oneTimeKey(let modal)? where modal.isConfirmingClose:

@@ -9,18 +9,17 @@ import SynqText
 /// at `maxBackoff`); a 429 waits until the reset.
 extension Reducer {
     static func start(_ state: inout AppState) -> [Effect] {
-        if state.settings.canAskForCredentials {
-            state.credentialQueue = [Service.enterprise, .synvo].filter { !state.configured.contains($0) }
-        }
         var effects: [Effect] = []
         for kind in ResourceKind.allCases where state.configured.contains(kind.service) && state.settings.polledResources?.contains(kind) != false {
             effects += fetch(kind, &state)
         }
-        if let first = state.credentialQueue.first {
-            state.modal = .prompt(Prompt(purpose: .credential(first)))
+        // Only the pane on screen asks for its missing key; the other asks when shown and
+        // Enter is pressed, so a prompt never opens under keys typed for something else.
+        if state.settings.canAskForCredentials, !state.isConfigured(state.pane), let service = state.pane.service {
+            state.modal = .prompt(Prompt(purpose: .credential(service)))
         }
         if state.isReadOnly {
-            say("read-only: toggling and creating are disabled", .info, &state)
+            say("Read-only: keys that would change a server are off (--readonly)", .info, &state)
         }
         return effects
     }
@@ -45,7 +44,7 @@ extension Reducer {
     /// (or, after failures, unless the back-off since the last attempt has not passed).
     static func scheduleOnShow(_ kind: ResourceKind, _ state: inout AppState) -> [Effect] {
         let resource = state.resource(kind)
-        guard state.configured.contains(kind.service), !resource.inFlight else { return [] }
+        guard state.configured.contains(kind.service), state.rejectedKeys[kind.service] == nil, !resource.inFlight else { return [] }
         let reference = resource.failure == nil ? resource.loadedAt : resource.lastAttempt
         if let reference {
             let due = reference.addingTimeInterval(interval(for: kind, state))
@@ -120,7 +119,7 @@ extension Reducer {
     /// After an answer: the next poll if the pane is visible, none if hidden.
     static func scheduleNext(_ kind: ResourceKind, _ state: inout AppState) {
         var next: Date? = nil
-        if state.isPolled(kind) {
+        if state.isPolled(kind), state.rejectedKeys[kind.service] == nil {
             next = state.now.addingTimeInterval(interval(for: kind, state))
             if kind.service == .synvo, let blocked = state.rateLimit?.blockedUntil, blocked > state.now {
                 next = blocked
@@ -130,6 +129,7 @@ extension Reducer {
     }
 
     static func markLoaded(_ kind: ResourceKind, at: Date, _ state: inout AppState) {
+        state.rejectedKeys[kind.service] = nil
         state.updateResource(kind) {
             $0.inFlight = false
             $0.loadedAt = at
@@ -145,6 +145,7 @@ extension Reducer {
             isRateLimited = true
             block(until: resetAt, limit: limit, for: kind.service, &state)
         }
+        if case .unauthorized = error { rejectKey(kind.service, reason: failureText(error), &state) }
         state.updateResource(kind) {
             $0.inFlight = false
             $0.failures += 1

@@ -1,25 +1,13 @@
 import Foundation
 import SynqAPI
 
-/// Enabling and disabling synchronizers: one row, or all marked rows after one
-/// question. Disabling always asks. The row flips at once with a pending mark, and
-/// rolls back if the server says no.
+/// Enabling and disabling synchronizers. Space switches the selected row alone; `e` and
+/// `d` enable or disable the marked rows (the selected row when none is marked), after one
+/// question that says how many of them the filter hides. Disabling always asks. A row
+/// flips at once with a pending mark, and rolls back if the server says no.
 extension Reducer {
     static func toggleSelected(_ state: inout AppState) -> [Effect] {
-        guard state.pane == .synchronizers else { return [] }
-        let table = state.synchronizers
-        if !table.marked.isEmpty {
-            let targets = table.markedRows
-                .filter { !state.isPending($0.id) }
-                .map { ToggleTarget(id: $0.id, name: $0.name, enable: $0.isEnabled != true) }
-            guard !targets.isEmpty else {
-                say("The marked synchronizers are already waiting for the server", .info, &state)
-                return []
-            }
-            state.modal = .confirmToggle(ToggleConfirmation(targets: targets, isBulk: true))
-            return []
-        }
-        guard let row = table.selected else { return [] }
+        guard state.pane == .synchronizers, let row = state.synchronizers.selected else { return [] }
         if state.isPending(row.id) {
             say("\"\(row.name)\" is already waiting for the server", .info, &state)
             return []
@@ -30,6 +18,50 @@ extension Reducer {
             return []
         }
         return startToggle(target, &state)
+    }
+
+    /// `e` / `d`: the marked rows, or the selected row when none is marked, to one state.
+    static func setMarked(enable: Bool, _ state: inout AppState) -> [Effect] {
+        guard state.pane == .synchronizers else { return [] }
+        let table = state.synchronizers
+        guard !table.marked.isEmpty else {
+            guard let row = table.selected else { return [] }
+            if row.isEnabled == enable {
+                say("\"\(row.name)\" is already \(enable ? "enabled" : "disabled")", .info, &state)
+                return []
+            }
+            return toggleSelected(&state)
+        }
+        let marked = table.markedRows.filter { !state.isPending($0.id) }
+        let targets = marked.filter { $0.isEnabled != enable }.map { ToggleTarget(id: $0.id, name: $0.name, enable: enable) }
+        guard !targets.isEmpty else {
+            let waiting = marked.count < table.marked.count
+            say(waiting ? "The marked synchronizers are waiting for the server or already \(enable ? "enabled" : "disabled")"
+                        : "The marked synchronizers are already \(enable ? "enabled" : "disabled")", .info, &state)
+            return []
+        }
+        let visible = Set(table.rows.lazy.map(\.id))
+        let hidden = targets.filter { !visible.contains($0.id) }.map(\.name)
+        state.modal = .confirmToggle(ToggleConfirmation(targets: targets, isBulk: true, hidden: hidden,
+                                                        unchanged: marked.count - targets.count))
+        return []
+    }
+
+    /// `*`: marks every row the filter shows.
+    static func markAllVisible(_ state: inout AppState) {
+        guard state.pane == .synchronizers else { return }
+        let before = state.synchronizers.marked.count
+        state.synchronizers.marked.formUnion(state.synchronizers.rows.map(\.id))
+        let added = state.synchronizers.marked.count - before
+        say("Marked \(added) more row\(added == 1 ? "" : "s") (\(state.synchronizers.marked.count) marked)", .info, &state)
+    }
+
+    /// `M`: forgets every mark, shown or hidden.
+    static func clearMarks(_ state: inout AppState) {
+        guard state.pane == .synchronizers, !state.synchronizers.marked.isEmpty else { return }
+        let count = state.synchronizers.marked.count
+        state.synchronizers.marked.removeAll()
+        say("Cleared \(count) mark\(count == 1 ? "" : "s")", .info, &state)
     }
 
     /// Flips the row optimistically, marks it pending and sends the request.
@@ -79,7 +111,7 @@ extension Reducer {
             say(bulk.summary, bulk.failures.isEmpty ? .success : .error, &state)
         } else {
             state.bulkToggle = bulk
-            say("Toggling: \(bulk.total - bulk.waiting.count) of \(bulk.total) answered…", .info, &state)
+            say("\(bulk.verb): \(bulk.total - bulk.waiting.count) of \(bulk.total) answered…", .info, &state)
         }
         return pass
     }

@@ -44,6 +44,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
         secretWriter: any SecretFileWriting = SecretFileWriter(),
         credentials: (any CredentialClientFactory)? = nil,
         journal: JournalTap? = nil,
+        fleet: FleetIdentity = .unknown,
         clock: C,
         startDate: Date = Date()
     ) {
@@ -52,7 +53,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
         var configured: Set<Service> = []
         if enterprise != nil { configured.insert(.enterprise) }
         if synvo != nil { configured.insert(.synvo) }
-        self.state = AppState(settings: settings, configured: configured, now: startDate)
+        self.state = AppState(settings: settings, configured: configured, now: startDate, fleet: fleet)
         self.clients = Clients(enterprise: enterprise, synvo: synvo)
         self.clipboard = clipboard
         self.secretWriter = secretWriter

@@ -95,7 +95,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     mutating func replaceAll(_ new: Row.Storage, highlightUntil until: Date? = nil) -> TableDerivation? {
         guard new.count > Self.inlineLimit || storage.count > Self.inlineLimit else {
             if let until {
-                for (id, change) in new.changes(since: storage) { highlights[id] = RowHighlight(change: change, until: until) }
+                highlight(new.changes(since: storage), until: until)
             }
             storage = new
             incoming = nil
@@ -106,6 +106,16 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         incoming = new
         highlightUntil = until
         return startPass(replacing: true)
+    }
+
+    /// Highlights what a poll changed. A row still marked new (just created here, whose list
+    /// entry fills in what the create answer lacked) stays new rather than "changed";
+    /// expired highlights are pruned on every tick, so an old one does not count.
+    private mutating func highlight(_ changes: [String: RowChange], until: Date) {
+        for (id, change) in changes {
+            let stillNew = highlights[id]?.change == .new
+            highlights[id] = RowHighlight(change: stillNew ? .new : change, until: until)
+        }
     }
 
     mutating func replaceAll(_ rows: [Row]) {
@@ -170,7 +180,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         if incoming != nil {
             incoming = nil
             if let until = highlightUntil, let changes = derived.changes {
-                for (id, change) in changes { highlights[id] = RowHighlight(change: change, until: until) }
+                highlight(changes, until: until)
             }
             highlightUntil = nil
             pruneVanished()

@@ -17,7 +17,4 @@ public struct TextEditBinding: Sendable, Hashable {
         self.edit = edit
         self.help = help
     }
-
-    /// The keys as help shows them.
-    public var keyLabel: String { keys.map(\.description).joined(separator: " ") }
 }

@@ -50,7 +50,7 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
             insert(String(c))
             return true
         case .paste(let text):
-            insert(text)
+            insert(Self.pasteable(text).text)
             return true
         default:
             guard let binding = Self.bindings.first(where: { $0.keys.contains(key) }) else { return false }
@@ -97,6 +97,35 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
         TextEditBinding([.ctrl("w")], .deleteWordBackward, "Delete the word before the cursor"),
     ]
 
+    /// Help line for a paste into a field.
+    public static let pasteHelp = "Insert pasted text; line breaks and tabs become spaces"
+
+    /// What a paste inserts, and what it changed: a final line break goes, every other run of
+    /// line breaks and tabs becomes one space (a field holds one line), and other control
+    /// characters are dropped. The reducer says so when anything changed.
+    public static func pasteable(_ text: String) -> PastedText {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last.isNewline { trimmed.removeLast() }
+        var result = ""
+        var converted = 0
+        var dropped = 0
+        var inBreak = false
+        for character in trimmed {
+            if character.isNewline || character == "\t" {
+                if !inBreak { result.append(" "); converted += 1 }
+                inBreak = true
+                continue
+            }
+            inBreak = false
+            if character.unicodeScalars.contains(where: { Sanitizer.isUnsafe($0) }) {
+                dropped += 1
+            } else {
+                result.append(character)
+            }
+        }
+        return PastedText(text: result, spaced: converted, dropped: dropped)
+    }
+
     /// Inserts text at the cursor, dropping control characters (a pasted newline or escape
     /// sequence never lands in a field).
     public mutating func insert(_ text: String) {
@@ -137,5 +166,22 @@ public struct TextField: Sendable, Hashable, CustomStringConvertible, CustomRefl
         while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
         characters.removeSubrange(start..<cursor)
         cursor = start
+    }
+}
+
+/// A paste made fit for a one-line field, with what was changed on the way.
+public struct PastedText: Sendable, Hashable {
+    public var text: String
+    /// Runs of line breaks or tabs that became one space each.
+    public var spaced: Int
+    /// Other control characters left out.
+    public var dropped: Int
+
+    /// What the status bar says about the paste, or nil when it went in as it was.
+    public var notice: String? {
+        var parts: [String] = []
+        if spaced > 0 { parts.append("line breaks or tabs became spaces") }
+        if dropped > 0 { parts.append("\(dropped) control character\(dropped == 1 ? " was" : "s were") left out") }
+        return parts.isEmpty ? nil : "Pasted as one line: " + parts.joined(separator: "; ")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynqAPI
+import SynqViewModel
 import SynqSandbox
 import SynqTUI
 
@@ -39,8 +40,11 @@ struct DemoCommand: AsyncParsableCommand {
             let synvo = SynvoClient(
                 endpoint: try ServiceEndpoint(.synvo, url: sandbox.synvoURL.absoluteString),
                 apiKey: Secret(SandboxCredentials.demoSynvoKey))
+            let fleet = FleetIdentity(profile: nil, enterpriseURL: sandbox.enterpriseURL.absoluteString,
+                                      synvoURL: sandbox.synvoURL.absoluteString, isDemo: true)
             // The demo fleet is new each time: its changes are shown, not kept.
-            try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: nil, profile: "demo", keepHistory: false)
+            try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: nil, fleet: fleet,
+                                     profile: "demo", keepHistory: false)
         } catch {
             await sandbox.stop()
             throw error

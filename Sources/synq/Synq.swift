@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `synq` root command: the TUI on a terminal, headless subcommands for scripts.
 @main
@@ -28,9 +29,14 @@ struct Synq: AsyncParsableCommand {
         defaultSubcommand: TUICommand.self
     )
 
-    /// Core dumps are off before anything else runs: no secret has been read yet.
+    /// Core dumps are off before anything else runs: no secret has been read yet. A mistyped
+    /// command name is caught before ArgumentParser would start the TUI with it.
     static func main() async {
         CoreDumps.disable()
+        if let message = UnknownCommand.message(for: Array(Swift.CommandLine.arguments.dropFirst())) {
+            StandardError.line(message)
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         await main(nil)
     }
 }

@@ -32,6 +32,17 @@ import Testing
         #expect(!outcome.stderr.contains(secret))
     }
 
+    @Test func aMistypedCommandSuggestsTheRightOne() async throws {
+        let outcome = try await SynqBinary.run(["synchronizer", "list"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "synq: unknown command \"synchronizer\"; did you mean \"synchronizers\"? (synq --help lists the commands)\n")
+        let unrelated = try await SynqBinary.run(["frobnicate"])
+        #expect(unrelated.status == 64)
+        #expect(unrelated.stderr.contains("the commands are: synchronizers, preferences, keys"))
+        #expect(!unrelated.stderr.contains("USAGE"), "not the TUI's usage")
+    }
+
     @Test func unknownStatusFilterIsAUsageError() async throws {
         let outcome = try await SynqBinary.run(["keys", "list", "--status", "bogus"], environment: ["SYNVO_API_KEY": secret])
         #expect(outcome.status == 64)

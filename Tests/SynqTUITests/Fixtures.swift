@@ -35,10 +35,13 @@ enum Fixtures {
 
     static let rateLimit = RateLimit(limit: 100, remaining: 97, reset: now.addingTimeInterval(1_800))
 
+    /// The fleet the top line names in snapshots.
+    static let fleet = FleetIdentity(profile: "staging", enterpriseURL: "https://startsynqing.com/api", synvoURL: "https://api.synvo.ai")
+
     /// A state with both APIs configured and every resource loaded.
     static func loaded(synchronizers: [Synchronizer] = synchronizers, keys: [SynvoKey] = keys,
                        settings: ViewModelSettings = ViewModelSettings()) -> AppState {
-        var state = AppState(settings: settings, configured: [.enterprise, .synvo], now: now)
+        var state = AppState(settings: settings, configured: [.enterprise, .synvo], now: now, fleet: fleet)
         apply(&state, .synchronizersLoaded(.success(SynchronizerList(synchronizers: synchronizers)), at: now))
         apply(&state, .preferencesLoaded(.success(preferences), at: now))
         apply(&state, .keysLoaded(.success(RateLimited(value: SynvoKeyList(items: keys), rateLimit: rateLimit)), at: now))

@@ -31,4 +31,18 @@ import SynqText
         #expect(RelativeTime.duration(7800) == "2h 10m")
         #expect(RelativeTime.duration(-3) == "0s")
     }
+
+    @Test func nextChangeIsWhenTheTextReadsDifferently() {
+        let t0 = Self.t0
+        #expect(RelativeTime.nextChange(of: t0, now: Self.at(0)) == Self.at(5), "just now until 5 s")
+        #expect(RelativeTime.nextChange(of: t0, now: Self.at(42.3)) == Self.at(43))
+        #expect(RelativeTime.nextChange(of: t0, now: Self.at(61)) == Self.at(120))
+        #expect(RelativeTime.nextChange(of: t0, now: Self.at(3700)) == Self.at(7200))
+        for seconds in stride(from: 0.0, to: 5000, by: 7.3) {
+            let now = Self.at(seconds)
+            let next = RelativeTime.nextChange(of: t0, now: now)
+            #expect(RelativeTime.ago(t0, now: next) != RelativeTime.ago(t0, now: now), "at \(seconds)")
+            #expect(RelativeTime.ago(t0, now: next.addingTimeInterval(-0.01)) == RelativeTime.ago(t0, now: now), "not before, at \(seconds)")
+        }
+    }
 }

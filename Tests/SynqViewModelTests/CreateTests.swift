@@ -45,6 +45,11 @@ import Testing
         #expect(h.state.synchronizers.highlights["s9"]?.change == .new)
         #expect(h.state.synchronizers.row(id: "s9")?.createdAt == at(1))
         #expect(h.state.message == StatusMessage("Successfully generated synchronizer: \"beta\"", kind: .success, at: at(1)))
+        // The list fills in what the create answer lacked (the state): the row is still new,
+        // marked like every other new row, not "changed".
+        let listed = Synchronizer(id: "s9", key: created.key, name: "beta", isEnabled: true, createdAt: at(1))
+        h.send(.synchronizersLoaded(.success(SynchronizerList(synchronizers: fleet + [listed])), at: at(2)), at: 2)
+        #expect(h.state.synchronizers.highlights["s9"]?.change == .new)
     }
 
     @Test func aFailedCreateIsReportedAndNeverRetried() {

@@ -93,9 +93,6 @@ import Testing
             #expect(map.command(for: key, in: [.help], readOnly: false) == command, "\(key) in help")
             #expect(map.command(for: key, in: [.help], readOnly: true) == command, "\(key) in read-only help")
         }
-        let help = map.helpSections(readOnly: false).first { $0.title == BindingContext.help.title }
-        #expect(help?.entries.contains(HelpEntry(keys: "↓ j", help: "Scroll down")) == true)
-        #expect(help?.entries.contains(HelpEntry(keys: "G End", help: "Scroll to the end")) == true)
     }
 
     @Test func theViewportReportIsKeptAndSanitised() {

@@ -110,6 +110,18 @@ import Testing
         #expect(h.state.synchronizersResource.status == .loaded(at: at(38)))
     }
 
+    @Test func theUpdatedLabelIsRepaintedWhenItsTextChangesWhileIdle() {
+        // A long refresh interval: nothing else would wake the screen for minutes.
+        var h = Harness.loaded(settings: ViewModelSettings(refreshInterval: 600))
+        #expect(h.state.nextWake() == at(5), "\"just now\" becomes \"5s ago\"")
+        h.send(.tick(at(5)), at: 5)
+        #expect(h.state.nextWake() == at(6), "then every second under a minute")
+        h.send(.tick(at(59.5)), at: 59.5)
+        #expect(h.state.nextWake() == at(60))
+        h.send(.tick(at(61)), at: 61)
+        #expect(h.state.nextWake() == at(91), "every minute past one minute, capped at 30 s")
+    }
+
     @Test func aHiddenFailureDoesNotTickEverySecond() {
         var h = Harness()
         h.send(.start, at: 0)

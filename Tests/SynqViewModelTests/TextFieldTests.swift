@@ -54,8 +54,24 @@ import Testing
         var field = TextField("ab")
         field.apply(.left)
         field.apply(.paste("X\u{1b}[31mY\nZ\u{202E}"))
-        #expect(field.text == "aX[31mYZb")
-        #expect(field.cursor == 8)
+        #expect(field.text == "aX[31mY Zb", "the line break became a space; escape and bidi control left out")
+        #expect(field.cursor == 9)
+    }
+
+    @Test func pastedLineBreaksAndTabsBecomeSpacesAndTheUserIsTold() {
+        #expect(TextField.pasteable("a\tb\r\nc\n\n").text == "a b c", "runs become one space; a final break goes")
+        #expect(TextField.pasteable("name\n").notice == nil, "a trailing line break is dropped without fuss")
+        #expect(TextField.pasteable("a\u{7}b").notice == "Pasted as one line: 1 control character was left out")
+        var h = Harness.loaded()
+        h.press(.character("n"))
+        h.send(.key(.paste("edge\tnode\n2")))
+        guard case .prompt(let prompt)? = h.state.modal else { Issue.record("no prompt"); return }
+        #expect(prompt.field.text == "edge node 2")
+        #expect(h.state.message?.text == "Pasted as one line: line breaks or tabs became spaces")
+        h.press(.escape, .character("/"))
+        h.send(.key(.paste("a\nb")))
+        #expect(h.state.synchronizers.filter.text == "a b")
+        #expect(h.state.message?.text == "Pasted as one line: line breaks or tabs became spaces")
     }
 
     @Test func commandKeysAreNotConsumed() {

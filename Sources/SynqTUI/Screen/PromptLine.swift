@@ -38,6 +38,12 @@ enum PromptLine {
                        x: 1, y: y, role: role, maxWidth: grid.width - 2)
             return nil
         }
+        if state.isConfigured(state.pane), let service = state.pane.service, state.rejectedKeys[service] != nil {
+            let how = state.settings.canAskForCredentials ? "press Enter to type a new key (r retries this one)" : "r retries it"
+            grid.write(TextLayout.truncate("\(service.displayName) refused the key; not polling. " + how.prefix(1).uppercased() + how.dropFirst(), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
+                       x: 1, y: y, role: .statusError, maxWidth: grid.width - 2)
+            return nil
+        }
         if state.isConfigured(state.pane), let kind = state.pane.resource, case .stale(let error, _, _) = state.resource(kind).status {
             grid.write(TextLayout.truncate(Grid.displayable("Refresh failed: " + error, glyphs: grid.glyphs), to: grid.width - 2, ellipsis: grid.glyphs.ellipsis),
                        x: 1, y: y, role: .statusError, maxWidth: grid.width - 2)

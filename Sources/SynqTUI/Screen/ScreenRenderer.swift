@@ -22,7 +22,7 @@ public struct ScreenRenderer: Sendable {
             drawTooSmall(into: &grid)
             return Frame(grid: grid)
         }
-        TabBar.draw(current: state.pane, into: &grid, y: 0)
+        TabBar.draw(current: state.pane, fleet: state.fleet, into: &grid, y: 0)
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
         var tableRows = 0
         switch state.pane {
@@ -58,6 +58,9 @@ public struct ScreenRenderer: Sendable {
             cursor = nil
         } else if case .oneTimeKey(let modal)? = state.modal {
             KeyModalView.draw(modal, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 2))
+            cursor = nil
+        } else if case .detail(let detail)? = state.modal {
+            DetailPanel.draw(detail, state: state, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
             cursor = nil
         }
         return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport, bells: state.journal.alertCount)

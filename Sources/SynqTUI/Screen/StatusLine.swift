@@ -2,7 +2,12 @@ import SynqViewModel
 import SynqText
 
 /// What the status bar says for a state: pane counts, freshness or the error and its age,
-/// marks and pending toggles, the Synvo budget or 429 countdown, read-only.
+/// marks and pending toggles, the Synvo budget or 429 countdown, read-only, the help hint.
+///
+/// Priorities (higher stays longer on a narrow line): read-only 100, 429 countdown 95, a
+/// prompt's error 90, a failing load 85, a prompt's hint 80, `? help` 70, pending 65,
+/// creating 64, marks 60, the budget 55 on the keys pane or when low (45 elsewhere), loading
+/// 50, counts 40, "updated … ago" 30.
 enum StatusLine {
     static func segments(_ state: AppState, glyphs: Glyphs) -> [StatusBar.Segment] {
         typealias Segment = StatusBar.Segment
@@ -57,9 +62,11 @@ enum StatusLine {
             case .loaded(let at):
                 let age = RelativeTime.ago(at, now: state.now)
                 result.append(Segment(text: "updated " + age, role: .statusBar, priority: 30, short: age))
-            case .stale(let error, let since, _):
+            case .stale(let error, let since, let lastGood):
+                // "stale" only when old data is on screen; before any data, the load is failing.
                 let age = RelativeTime.duration(Int(state.now.timeIntervalSince(since)))
-                result.append(Segment(text: "stale \(age): \(error)", role: .statusError, priority: 85, short: "stale \(age)"))
+                let word = lastGood == nil ? "failing for" : "stale"
+                result.append(Segment(text: "\(word) \(age): \(error)", role: .statusError, priority: 85, short: "\(word) \(age)"))
             }
         }
         if let countdown = state.rateLimitCountdown {
@@ -68,9 +75,10 @@ enum StatusLine {
         } else if let budget = state.rateLimit, state.isConfigured(.keys) {
             let low = budget.remaining <= budget.reserve
             result.append(Segment(text: "Synvo \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo,
-                                  priority: state.pane == .keys || low ? 55 : 20, side: .right, short: "\(budget.remaining)/\(budget.limit)"))
+                                  priority: state.pane == .keys || low ? 55 : 45, side: .right, short: "\(budget.remaining)/\(budget.limit)"))
         }
-        result.append(Segment(text: "? help", role: .statusBar, priority: 10, side: .right))
+        // The way to every other key outlives counts, ages and the budget.
+        result.append(Segment(text: "? help", role: .statusBar, priority: 70, side: .right))
         return result
     }
 }

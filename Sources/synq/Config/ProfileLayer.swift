@@ -38,6 +38,7 @@ struct ProfileLayer {
         let profile = try set.profile(named: requested)
         var filled = settings
         filled.profileName = profile.name
+        filled.profile = profile.name
         if !enterpriseURLGiven, let url = profile.enterpriseURL { filled.enterpriseURL = url }
         if !synvoURLGiven, let url = profile.synvoURL { filled.synvoURL = url }
         if filled.enterpriseKey == nil { filled.enterpriseKey = profile.enterpriseKey }

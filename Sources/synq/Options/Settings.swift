@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqViewModel
 
 /// The connection settings of one run, resolved from flags, then environment, then the
 /// config file. Either service may be unconfigured; commands ask for the one they need.
@@ -12,6 +13,14 @@ struct Settings: Sendable {
     var timeout: Double
     /// The profile these settings came from (the journal's `profile` column); "default" without one.
     var profileName = "default"
+    /// The config profile that filled in the rest (nil when flags and environment set all,
+    /// and no profile was read): the TUI's top line says "env" then, not "default".
+    var profile: String? = nil
+
+    /// Which fleet these settings reach, for the TUI's top line.
+    func fleet(isDemo: Bool = false) -> FleetIdentity {
+        FleetIdentity(profile: profile, enterpriseURL: enterpriseURL, synvoURL: synvoURL, isDemo: isDemo)
+    }
 
     /// Where the APIs are, without the keys.
     var connection: ServiceConnection {

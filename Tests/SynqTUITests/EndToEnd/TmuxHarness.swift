@@ -107,6 +107,12 @@ final class TmuxHarness: Sendable {
         try await tmux.waitForScreen(containing: text, timeout: timeout)
     }
 
+    /// The screen once two captures agree (the driver's settled rule); the last capture if
+    /// it never settles before the deadline.
+    func settledScreen(timeout: Duration = .seconds(20)) async throws -> String {
+        try await tmux.waitForScreen(timeout: timeout) { _ in true }.screen
+    }
+
     /// synq's exit status once it has exited, waiting for it.
     func exitStatus(timeout: Duration = .seconds(20)) async throws -> Int32? {
         let clock = ContinuousClock()

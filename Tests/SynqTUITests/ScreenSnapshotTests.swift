@@ -12,7 +12,7 @@ import Testing
     @Test(arguments: sizes)
     func synchronizersPane(width: Int, height: Int) {
         let state = Fixtures.loaded()
-        Snapshot.check(Fixtures.render(state, width, height).grid.text, named: "synchronizers-\(width)x\(height)")
+        Snapshot.check(Fixtures.render(state, width, height).grid, named: "synchronizers-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
@@ -28,7 +28,7 @@ import Testing
     func keysPane(width: Int, height: Int) {
         var state = Fixtures.loaded()
         Fixtures.apply(&state, .command(.showPane(.keys)))
-        Snapshot.check(Fixtures.render(state, width, height).grid.text, named: "keys-\(width)x\(height)")
+        Snapshot.check(Fixtures.render(state, width, height).grid, named: "keys-\(width)x\(height)")
     }
 
     @Test(arguments: sizes)
@@ -46,7 +46,7 @@ import Testing
                            event("uuid-3", "edge-eu-west-1", .synchronizer, .renamed, "edge-1", "edge-eu-west-1", .observed, minutesAgo: 0),
                        ])))
         let frame = Fixtures.render(state, width, height)
-        Snapshot.check(frame.grid.text, named: "events-\(width)x\(height)")
+        Snapshot.check(frame.grid, named: "events-\(width)x\(height)")
         #expect(frame.bells == 1, "the revoked key rings the bell once")
     }
 
@@ -172,31 +172,44 @@ import Testing
         // Sorted by name: "edge-eu-west-1", "lab", "Production Server 1", "Staging Server".
         Fixtures.apply(&state, .key(.character("g")))
         Fixtures.apply(&state, .key(.space))
-        Snapshot.check(Fixtures.render(state, 80, 24).grid.text, named: "confirm-disable-80x24")
+        Snapshot.check(Fixtures.render(state, 80, 24).grid, named: "confirm-disable-80x24")
     }
 
     @Test func pendingToggleShowsAMark() {
         var state = Fixtures.loaded()
         // "Staging Server" is the last row and disabled: enabling asks nothing.
         Fixtures.apply(&state, .key(.character("G")), .key(.space))
-        let text = Fixtures.render(state, 80, 24).grid.text
-        Snapshot.check(text, named: "pending-80x24")
+        let grid = Fixtures.render(state, 80, 24).grid
+        let text = grid.text
+        Snapshot.check(grid, named: "pending-80x24")
         #expect(text.contains("⋯ Staging Server"))
+    }
+
+    @Test func aRowChangedByAPollIsHighlighted() throws {
+        var state = Fixtures.loaded()
+        var polled = Fixtures.synchronizers
+        polled[1].isEnabled = true  // "Staging Server", enabled behind synq's back
+        Fixtures.apply(&state, .synchronizersLoaded(.success(SynchronizerList(synchronizers: polled)), at: Fixtures.now))
+        let grid = Fixtures.render(state, 80, 24).grid
+        Snapshot.check(grid, named: "changed-80x24")
+        let row = try #require((0..<grid.height).first { y in (0..<grid.width).map { grid[$0, y].text }.joined().contains("Staging Server") })
+        #expect((0..<grid.width).contains { grid[$0, row].role == .changed }, "the changed row carries the changed role")
     }
 
     @Test func filterAndMarks() {
         var state = Fixtures.loaded()
         Fixtures.apply(&state, .key(.character("m")), .key(.character("j")), .key(.character("m")))
         Fixtures.apply(&state, .key(.character("/")), .key(.character("e")))
-        Snapshot.check(Fixtures.render(state, 80, 24).grid.text, named: "filter-marks-80x24")
+        Snapshot.check(Fixtures.render(state, 80, 24).grid, named: "filter-marks-80x24")
     }
 
     @Test func readOnlyStaleAndRateLimited() {
         var state = Fixtures.loaded(settings: ViewModelSettings(readOnly: true))
         Fixtures.apply(&state, .synchronizersLoaded(.failure(.transport(.enterprise, .refused("127.0.0.1:8080"))), at: Fixtures.now.addingTimeInterval(-42)))
         Fixtures.apply(&state, .keysLoaded(.failure(.rateLimited(.synvo, resetAt: Fixtures.now.addingTimeInterval(75), rateLimit: nil)), at: Fixtures.now))
-        let text = Fixtures.render(state, 80, 24).grid.text
-        Snapshot.check(text, named: "readonly-stale-429-80x24")
+        let grid = Fixtures.render(state, 80, 24).grid
+        let text = grid.text
+        Snapshot.check(grid, named: "readonly-stale-429-80x24")
         #expect(text.contains("READ-ONLY"))
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+@testable import SynqTUI
 
-/// Compares rendered text with `Snapshots/NAME.txt`. With `SNAPSHOT_RECORD=1` the file is
+/// Compares rendered text with `Snapshots/NAME.txt` (and, for a whole grid, its style roles
+/// with `Snapshots/NAME.roles.txt`). With `SNAPSHOT_RECORD=1` the file is
 /// (re)written instead; a missing file is written and the test fails, so a new snapshot is
 /// always looked at once before it counts.
 enum Snapshot {
@@ -22,5 +24,11 @@ enum Snapshot {
         if expected != content {
             Issue.record("snapshot \(name) differs (SNAPSHOT_RECORD=1 re-records):\n--- expected\n\(expected)--- actual\n\(content)", sourceLocation: sourceLocation)
         }
+    }
+
+    /// The grid's text and its style roles, each against its own file.
+    static func check(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        check(grid.text, named: name, sourceLocation: sourceLocation)
+        check(SnapshotRoles.render(grid), named: name + ".roles", sourceLocation: sourceLocation)
     }
 }

@@ -5,8 +5,11 @@ import SynqJournal
 // synq-journal-bench: what journalling one poll costs at fleet scale. Not a test; run by hand:
 //   swift build -c release --product synq-journal-bench && .build/release/synq-journal-bench [--polls 5] [--churn 0.01]
 // For 100k and 1M synchronizers: a baseline poll, then polls in which `churn` of the rows
-// changed (half toggled, a quarter renamed, an eighth gone and an eighth new). Reports the
-// pure diff, and the whole journal path: list → rows → diff → events → one SQLite transaction.
+// changed (half toggled, a quarter renamed, an eighth gone and an eighth new). Ids are
+// UUID-shaped and in no order, as the sandbox (and a real server) lists them by creation.
+// Reports the snapshot of a poll (copy out of the fleet's arena, sort by id), the pure diff
+// of two snapshots, and the whole journal path: fleet → snapshot → diff → events → one
+// SQLite transaction, as `Journal` runs it.
 
 let arguments = CommandLine.arguments
 func option(_ name: String, default value: Double) -> Double {
@@ -18,7 +21,7 @@ let churn = option("--churn", default: 0.01)
 
 func fleet(_ count: Int) -> [Synchronizer] {
     (0..<count).map { index in
-        Synchronizer(id: String(format: "%08x-4d2c-4b7e-9a1f-%012x", index, index &* 2_654_435_761 & 0xffff_ffff_ffff),
+        Synchronizer(id: String(format: "%08x-4d2c-4b7e-9a1f-%012x", (index &* 2_654_435_761) & 0xffff_ffff, index),
                      key: "k", name: "prod-relay-\(index)", isEnabled: index % 7 != 0)
     }
 }
@@ -60,27 +63,36 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synq-journal-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: folder) }
 print("journal cost per poll, churn \(churn * 100)%, median of \(polls) polls (release build recommended)")
-print("rows       events/poll  diff only  journal (rows+diff+write)  baseline poll")
+print("rows       events/poll  snapshot (copy+sort)  diff only  journal (snapshot+diff+write)  baseline poll")
 for size in [100_000, 1_000_000] {
     let clock = ContinuousClock()
     var lists = [fleet(size)]
     for round in 1...polls { lists.append(churned(lists[round - 1], round: round)) }
-    let rows = lists.map { list in list.map { FleetRow(id: $0.id, name: $0.name, enabled: $0.isEnabled) } }
+    let fleets = lists.map(SynchronizerFleet.init)
+    lists = []
 
+    var snapshotTimes: [Double] = []
+    var snapshots: [FleetSnapshot] = []
+    for fleet in fleets {
+        var snapshot: FleetSnapshot?
+        snapshotTimes.append(milliseconds(clock.measure { snapshot = FleetSnapshot(fleet) }))
+        snapshots.append(snapshot!)
+    }
     var diffTimes: [Double] = []
     var eventCounts: [Int] = []
     for round in 1...polls {
         var changes: [FleetChange] = []
-        let elapsed = clock.measure { changes = FleetDiff.changes(from: rows[round - 1], to: rows[round]) }
+        let elapsed = clock.measure { changes = FleetDiff.changes(from: snapshots[round - 1], to: snapshots[round]) }
         diffTimes.append(milliseconds(elapsed))
         eventCounts.append(changes.count)
     }
+    snapshots = []
 
     let journal = Journal(location: JournalLocation(directory: folder.appendingPathComponent("\(size)").path))
     let running = Task { await journal.run() }
     let start = Date()
     func observation(_ round: Int) -> Observation {
-        Observation(profile: "bench", at: start.addingTimeInterval(Double(round) * 5), .synchronizers(SynchronizerList(synchronizers: lists[round])))
+        Observation(profile: "bench", at: start.addingTimeInterval(Double(round) * 5), .synchronizers(SynchronizerList(fleet: fleets[round])))
     }
     let baseline = await clock.measure {
         journal.record(observation(0))
@@ -98,7 +110,7 @@ for size in [100_000, 1_000_000] {
     journal.finish()
     await running.value
     let stored = (try? await JournalReader.events(EventQuery(), at: JournalLocation(directory: folder.appendingPathComponent("\(size)").path)).count) ?? -1
-    print(String(format: "%-10d %-12d %7.1f ms  %12.1f ms              %7.1f ms   (%d events stored)",
-                 size, median(eventCounts.map(Double.init)).isNaN ? 0 : Int(median(eventCounts.map(Double.init))),
+    print(String(format: "%-10d %-12d %10.1f ms         %7.1f ms  %12.1f ms                  %7.1f ms   (%d events stored)",
+                 size, Int(median(eventCounts.map(Double.init))), median(snapshotTimes),
                  median(diffTimes), median(journalTimes), milliseconds(baseline), stored))
 }

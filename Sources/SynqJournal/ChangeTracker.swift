@@ -29,7 +29,7 @@ public struct ChangeTracker: Sendable {
         var until: Date
     }
 
-    private var lists: [ListKey: [FleetRow]] = [:]
+    private var lists: [ListKey: FleetSnapshot] = [:]
     private var preferences: [String: PreferenceValues] = [:]
     private var pending: [ActionKey: PendingAction] = [:]
 
@@ -42,9 +42,9 @@ public struct ChangeTracker: Sendable {
         pending = pending.filter { $0.value.until > at }
         switch observation.content {
         case .synchronizers(let list):
-            return diffList(.synchronizer, FleetRow.rows(list), profile: profile, at: at)
+            return diffList(.synchronizer, FleetSnapshot(list.fleet), profile: profile, at: at)
         case .synvoKeys(let list):
-            return diffList(.synvoKey, FleetRow.rows(list), profile: profile, at: at)
+            return diffList(.synvoKey, FleetSnapshot(list), profile: profile, at: at)
         case .preferences(let response):
             let values = PreferenceValues(response)
             defer { preferences[profile] = values }
@@ -66,7 +66,7 @@ public struct ChangeTracker: Sendable {
         return lists[ListKey(profile: profile, resource: resource)] != nil
     }
 
-    private mutating func diffList(_ resource: JournalResource, _ rows: [FleetRow], profile: String, at: Date) -> [JournalEvent] {
+    private mutating func diffList(_ resource: JournalResource, _ rows: FleetSnapshot, profile: String, at: Date) -> [JournalEvent] {
         let key = ListKey(profile: profile, resource: resource)
         let previous = lists.updateValue(rows, forKey: key)
         guard let previous else { return [] }

@@ -3,49 +3,66 @@ import SynqAPI
 
 /// The changes between two polls of one list, as a pure function of their rows.
 ///
-/// Lists come back in a stable server order, so most rows sit at the same position in both
-/// polls: the common prefix and suffix (matched by id) are compared in place, and only the
-/// stretch between them, where rows appeared, vanished or moved, goes through a hash table.
-/// At a million rows with 1% changed values that is one pass of string compares.
+/// A merge walk over both polls in id order (each `FleetSnapshot` sorted its rows by id
+/// once, when it was made): ids present in both are compared field by field as bytes, an id
+/// only in the new poll appeared, one only in the old poll disappeared. No hash table and
+/// no `String` for an unchanged row, so a million rows with 1% changed cost one sort of
+/// the new poll and one linear pass. Changes come out in the new poll's order, then what
+/// disappeared in the old poll's order; of rows sharing an id, the first one counts.
 public enum FleetDiff {
     public static func changes(from old: [FleetRow], to new: [FleetRow]) -> [FleetChange] {
-        var changes: [FleetChange] = []
-        let shared = min(old.count, new.count)
-        var prefix = 0
-        while prefix < shared, old[prefix].id == new[prefix].id { prefix += 1 }
-        var suffix = 0
-        while suffix < shared - prefix, old[old.count - 1 - suffix].id == new[new.count - 1 - suffix].id { suffix += 1 }
-
-        for index in 0..<prefix { compare(old[index], new[index], into: &changes) }
-        let oldMiddle = prefix..<(old.count - suffix)
-        let newMiddle = prefix..<(new.count - suffix)
-        if !oldMiddle.isEmpty || !newMiddle.isEmpty {
-            matchMiddle(old[oldMiddle], new[newMiddle], into: &changes)
-        }
-        for offset in stride(from: suffix, to: 0, by: -1) {
-            compare(old[old.count - offset], new[new.count - offset], into: &changes)
-        }
-        return changes
+        changes(from: FleetSnapshot(old), to: FleetSnapshot(new))
     }
 
-    /// Rows between the aligned ends: matched by id; what is left on the old side vanished.
-    private static func matchMiddle(_ old: ArraySlice<FleetRow>, _ new: ArraySlice<FleetRow>, into changes: inout [FleetChange]) {
-        var oldByID: [String: Int] = [:]
-        oldByID.reserveCapacity(old.count)
-        for index in old.indices where oldByID[old[index].id] == nil { oldByID[old[index].id] = index }
-        var seenNew: Set<String> = []
-        seenNew.reserveCapacity(new.count)
-        for row in new where seenNew.insert(row.id).inserted {
-            if let index = oldByID.removeValue(forKey: row.id) {
-                compare(old[index], row, into: &changes)
-            } else {
-                changes.append(FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil))
+    public static func changes(from old: FleetSnapshot, to new: FleetSnapshot) -> [FleetChange] {
+        // Each change with its place: the new row's position, or after all of them the old row's.
+        var found: [(place: Int, change: FleetChange)] = []
+        var changes: [FleetChange] = []
+        old.withBytes { oldBytes in
+            new.withBytes { newBytes in
+                let oldOrder = old.byID, newOrder = new.byID
+                var oldCursor = 0, newCursor = 0
+                while oldCursor < oldOrder.count || newCursor < newOrder.count {
+                    let oldRow = oldCursor < oldOrder.count ? Int(oldOrder[oldCursor]) : -1
+                    let newRow = newCursor < newOrder.count ? Int(newOrder[newCursor]) : -1
+                    let order: Int
+                    if oldRow < 0 {
+                        order = 1
+                    } else if newRow < 0 {
+                        order = -1
+                    } else {
+                        order = FleetSnapshot.compareBytes(oldBytes, old.idRange(oldRow), newBytes, new.idRange(newRow))
+                    }
+                    if order < 0 {
+                        let row = old.row(oldRow)
+                        found.append((new.count + oldRow, FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil)))
+                        oldCursor = skipSameID(old, oldBytes, oldOrder, from: oldCursor)
+                    } else if order > 0 {
+                        let row = new.row(newRow)
+                        found.append((newRow, FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil)))
+                        newCursor = skipSameID(new, newBytes, newOrder, from: newCursor)
+                    } else {
+                        if !old.sameValues(oldRow, oldBytes, as: newRow, of: new, newBytes) {
+                            changes.removeAll(keepingCapacity: true)
+                            compare(old.row(oldRow), new.row(newRow), into: &changes)
+                            for change in changes { found.append((newRow, change)) }
+                        }
+                        oldCursor = skipSameID(old, oldBytes, oldOrder, from: oldCursor)
+                        newCursor = skipSameID(new, newBytes, newOrder, from: newCursor)
+                    }
+                }
             }
         }
-        for index in oldByID.values.sorted() {
-            let row = old[index]
-            changes.append(FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil))
-        }
+        // Stable: a row's several changes keep the order `compare` gave them.
+        return found.enumerated().sorted { ($0.element.place, $0.offset) < ($1.element.place, $1.offset) }.map(\.element.change)
+    }
+
+    /// The next position in id order past every row sharing the id at `position`.
+    private static func skipSameID(_ snapshot: FleetSnapshot, _ bytes: UnsafeBufferPointer<UInt8>, _ order: [UInt32], from position: Int) -> Int {
+        let range = snapshot.idRange(Int(order[position]))
+        var next = position + 1
+        while next < order.count, FleetSnapshot.compareBytes(bytes, range, bytes, snapshot.idRange(Int(order[next]))) == 0 { next += 1 }
+        return next
     }
 
     /// The same item in two polls: one change per field that differs.

@@ -53,12 +53,20 @@ struct JournalDatabase: Sendable {
         return migrator
     }
 
-    /// Appends one poll's events in one transaction.
+    /// Appends one poll's events in one transaction, through one prepared statement.
     func append(_ events: [JournalEvent]) async throws(JournalError) {
         guard !events.isEmpty else { return }
         do {
             try await pool.write { db in
-                for event in events { try event.insert(db) }
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO event (observed_at, profile, resource, item_id, name, kind, old_value, new_value, origin)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for event in events {
+                    try insert.execute(arguments: [event.observedAt.timeIntervalSince1970, event.profile, event.resource.rawValue,
+                                                   event.itemID, event.name, event.kind.rawValue, event.oldValue,
+                                                   event.newValue, event.origin.rawValue])
+                }
             }
         } catch {
             throw Self.classify(error, path: path)

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// The `event` table row of a `JournalEvent`. Times are Unix seconds; enums their raw values.
-extension JournalEvent: FetchableRecord, PersistableRecord {
+/// A `JournalEvent` read from the `event` table (written by `JournalDatabase.append`). Times are Unix seconds; enums their raw values.
+extension JournalEvent: FetchableRecord {
     public static let databaseTableName = "event"
 
     enum Column: String, ColumnExpression {
@@ -19,18 +19,6 @@ extension JournalEvent: FetchableRecord, PersistableRecord {
         self.init(observedAt: Date(timeIntervalSince1970: row[Column.observedAt]), profile: row[Column.profile],
                   resource: resource, itemID: row[Column.itemID], name: row[Column.name], kind: kind,
                   oldValue: row[Column.oldValue], newValue: row[Column.newValue], origin: origin)
-    }
-
-    public func encode(to container: inout PersistenceContainer) throws {
-        container[Column.observedAt] = observedAt.timeIntervalSince1970
-        container[Column.profile] = profile
-        container[Column.resource] = resource.rawValue
-        container[Column.itemID] = itemID
-        container[Column.name] = name
-        container[Column.kind] = kind.rawValue
-        container[Column.oldValue] = oldValue
-        container[Column.newValue] = newValue
-        container[Column.origin] = origin.rawValue
     }
 
     /// A row written by a newer synq with a resource, kind or origin this one does not know.

@@ -3,7 +3,7 @@ import SynqAPI
 
 /// What a poller hands the journal: a list as the server answered it, or an action of
 /// synq's own that succeeded. Lists are passed as the API returned them; the journal turns
-/// them into `FleetRow`s on its own task, off the poller's path.
+/// them into `FleetSnapshot`s on its own task, off the poller's path.
 public struct Observation: Sendable {
     public var profile: String
     /// When the answer arrived.

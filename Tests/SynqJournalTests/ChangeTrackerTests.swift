@@ -81,6 +81,7 @@ import Testing
         _ = observe(&tracker, preferences("0xabc", "********"), after: 0)
         let events = observe(&tracker, preferences("0xdef", password), after: 5)
         #expect(events.map(\.itemID) == ["walletAddress", "dashboardPassword"])
+        #expect(events.map(\.kind) == [.preferenceChanged, .preferenceChanged])
         let text = events.map { "\($0)" }.joined()
         #expect(!text.contains("hunter2"))
         // Synchronizer keys never reach an event, whatever changes.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SynqAPI
 @testable import SynqJournal
 
 @Suite struct FleetDiffTests {
@@ -102,8 +103,58 @@ import Testing
         }
     }
 
+    @Test func idsSharingLongPrefixesInAnyOrderMatchTheHashTableDiff() {
+        var generator = SystemRandomNumberGenerator()
+        // Ids alike in their first eight bytes and more, an empty id, non-ASCII ids, duplicates,
+        // rows without a name, and the poll in a new order each time.
+        let pool = ["", "a", "ab", "abcdefgh", "abcdefgh0", "abcdefgh1", "abcdefghij-0001", "abcdefghij-0002",
+                    "zzzzzzzzzzzzzzzz", "é", "日本", "日本語", "~"]
+        for _ in 0..<40 {
+            let old = (0..<Int.random(in: 0...20, using: &generator)).map { _ in
+                FleetRow(id: pool.randomElement(using: &generator)!, name: Bool.random(using: &generator) ? nil : "n\(Int.random(in: 0...2, using: &generator))",
+                         enabled: [true, false, nil].randomElement(using: &generator)!)
+            }
+            var new = old.filter { _ in Int.random(in: 0..<5, using: &generator) > 0 }
+            for index in new.indices where Bool.random(using: &generator) { new[index].enabled = [true, false, nil].randomElement(using: &generator)! }
+            for index in new.indices where Int.random(in: 0..<4, using: &generator) == 0 { new[index].name = "renamed" }
+            new.append(FleetRow(id: pool.randomElement(using: &generator)!, name: "late"))
+            new.shuffle(using: &generator)
+            #expect(Set(FleetDiff.changes(from: old, to: new)) == Set(reference(old, new)))
+        }
+    }
+
+    @Test func idsAreTheServersBytesNotCanonicallyEquivalentText() {
+        // Swift's String calls these equal; the server holds two different ids.
+        let composed = FleetRow(id: "\u{e9}", name: "one"), decomposed = FleetRow(id: "e\u{301}", name: "one")
+        #expect(FleetDiff.changes(from: [composed], to: [decomposed]).map(\.kind) == [.appeared, .disappeared])
+    }
+
+    @Test func aFleetsSnapshotDiffsLikeItsRowsAndLeavesTheKeysBehind() {
+        func fleet(_ items: [(String, String, Bool?)]) -> SynchronizerFleet {
+            SynchronizerFleet(items.map { Synchronizer(id: $0.0, key: "synq-key-\($0.0)", name: $0.1, isEnabled: $0.2) })
+        }
+        let old = fleet([("b", "beta", true), ("a", "alpha", true), ("c", "gamma", nil)])
+        let new = fleet([("d", "delta", true), ("a", "alpha", false), ("c", "gamma-2", nil)])
+        let changes = FleetDiff.changes(from: FleetSnapshot(old), to: FleetSnapshot(new))
+        #expect(changes == [
+            FleetChange(id: "d", name: "delta", kind: .appeared, oldValue: nil, newValue: nil),
+            FleetChange(id: "a", name: "alpha", kind: .disabled, oldValue: "enabled", newValue: "disabled"),
+            FleetChange(id: "c", name: "gamma-2", kind: .renamed, oldValue: "gamma", newValue: "gamma-2"),
+            FleetChange(id: "b", name: "beta", kind: .disappeared, oldValue: nil, newValue: nil),
+        ])
+        let rows = { (fleet: SynchronizerFleet) in fleet.map { FleetRow(id: $0.id, name: $0.name, enabled: $0.isEnabled) } }
+        #expect(FleetDiff.changes(from: rows(old), to: rows(new)) == changes)
+        let bytes = FleetSnapshot(new).withBytes { Array($0) }
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("synq-key"))
+    }
+
     /// The obvious diff, by dictionary, to check the aligned one against.
     private func reference(_ old: [FleetRow], _ new: [FleetRow]) -> [FleetChange] {
+        // Of rows sharing an id, the first counts.
+        var seen: Set<String> = []
+        let old = old.filter { seen.insert($0.id).inserted }
+        seen = []
+        let new = new.filter { seen.insert($0.id).inserted }
         let before = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [FleetChange] = []

@@ -63,7 +63,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synq-journal-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: folder) }
 print("journal cost per poll, churn \(churn * 100)%, median of \(polls) polls (release build recommended)")
-print("rows       events/poll  snapshot (copy+sort)  diff only  journal (snapshot+diff+write)  baseline poll")
+print("rows       events/poll  snapshot (copy+sort)  diff only  tracker (snapshot+diff+events)  journal (tracker+one transaction)  baseline poll")
 for size in [100_000, 1_000_000] {
     let clock = ContinuousClock()
     var lists = [fleet(size)]
@@ -88,6 +88,18 @@ for size in [100_000, 1_000_000] {
     }
     snapshots = []
 
+    // The tracker alone (snapshot, diff, events), without the actor or SQLite.
+    var tracker = ChangeTracker()
+    let trackerStart = Date()
+    _ = tracker.observe(Observation(profile: "bench", at: trackerStart, .synchronizers(SynchronizerList(fleet: fleets[0]))))
+    var trackerTimes: [Double] = []
+    for round in 1...polls {
+        let observation = Observation(profile: "bench", at: trackerStart.addingTimeInterval(Double(round) * 5),
+                                      .synchronizers(SynchronizerList(fleet: fleets[round])))
+        trackerTimes.append(milliseconds(clock.measure { _ = tracker.observe(observation) }))
+    }
+    tracker = ChangeTracker()
+
     let journal = Journal(location: JournalLocation(directory: folder.appendingPathComponent("\(size)").path))
     let running = Task { await journal.run() }
     let start = Date()
@@ -110,7 +122,7 @@ for size in [100_000, 1_000_000] {
     journal.finish()
     await running.value
     let stored = (try? await JournalReader.events(EventQuery(), at: JournalLocation(directory: folder.appendingPathComponent("\(size)").path)).count) ?? -1
-    print(String(format: "%-10d %-12d %10.1f ms         %7.1f ms  %12.1f ms                  %7.1f ms   (%d events stored)",
-                 size, Int(median(eventCounts.map(Double.init))), median(snapshotTimes),
-                 median(diffTimes), median(journalTimes), milliseconds(baseline), stored))
+    print(String(format: "%-10d %-12d %10.1f ms         %7.1f ms  %14.1f ms                 %12.1f ms                 %7.1f ms   (%d events stored)",
+                 size, Int(median(eventCounts.map(Double.init))), median(snapshotTimes), median(diffTimes),
+                 median(trackerTimes), median(journalTimes), milliseconds(baseline), stored))
 }

@@ -20,35 +20,38 @@ public enum FleetDiff {
         var changes: [FleetChange] = []
         old.withBytes { oldBytes in
             new.withBytes { newBytes in
-                let oldOrder = old.byID, newOrder = new.byID
-                var oldCursor = 0, newCursor = 0
-                while oldCursor < oldOrder.count || newCursor < newOrder.count {
-                    let oldRow = oldCursor < oldOrder.count ? Int(oldOrder[oldCursor]) : -1
-                    let newRow = newCursor < newOrder.count ? Int(newOrder[newCursor]) : -1
-                    let order: Int
-                    if oldRow < 0 {
-                        order = 1
-                    } else if newRow < 0 {
-                        order = -1
-                    } else {
-                        order = FleetSnapshot.compareBytes(oldBytes, old.idRange(oldRow), newBytes, new.idRange(newRow))
-                    }
-                    if order < 0 {
-                        let row = old.row(oldRow)
-                        found.append((new.count + oldRow, FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil)))
-                        oldCursor = skipSameID(old, oldBytes, oldOrder, from: oldCursor)
-                    } else if order > 0 {
-                        let row = new.row(newRow)
-                        found.append((newRow, FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil)))
-                        newCursor = skipSameID(new, newBytes, newOrder, from: newCursor)
-                    } else {
-                        if !old.sameValues(oldRow, oldBytes, as: newRow, of: new, newBytes) {
-                            changes.removeAll(keepingCapacity: true)
-                            compare(old.row(oldRow), new.row(newRow), into: &changes)
-                            for change in changes { found.append((newRow, change)) }
+                old.records.withUnsafeBufferPointer { oldRows in
+                    new.records.withUnsafeBufferPointer { newRows in
+                        var oldCursor = 0, newCursor = 0
+                        while oldCursor < oldRows.count || newCursor < newRows.count {
+                            let order: Int
+                            if oldCursor == oldRows.count {
+                                order = 1
+                            } else if newCursor == newRows.count {
+                                order = -1
+                            } else {
+                                order = FleetSnapshot.compareIDs(oldRows[oldCursor], oldBytes, newRows[newCursor], newBytes)
+                            }
+                            if order < 0 {
+                                let row = old.row(oldCursor)
+                                found.append((new.count + Int(oldRows[oldCursor].position),
+                                              FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil)))
+                                oldCursor = skipSameID(oldRows, oldBytes, from: oldCursor)
+                            } else if order > 0 {
+                                let row = new.row(newCursor)
+                                found.append((Int(newRows[newCursor].position),
+                                              FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil)))
+                                newCursor = skipSameID(newRows, newBytes, from: newCursor)
+                            } else {
+                                if !FleetSnapshot.sameValues(oldRows[oldCursor], oldBytes, newRows[newCursor], newBytes) {
+                                    changes.removeAll(keepingCapacity: true)
+                                    compare(old.row(oldCursor), new.row(newCursor), into: &changes)
+                                    for change in changes { found.append((Int(newRows[newCursor].position), change)) }
+                                }
+                                oldCursor = skipSameID(oldRows, oldBytes, from: oldCursor)
+                                newCursor = skipSameID(newRows, newBytes, from: newCursor)
+                            }
                         }
-                        oldCursor = skipSameID(old, oldBytes, oldOrder, from: oldCursor)
-                        newCursor = skipSameID(new, newBytes, newOrder, from: newCursor)
                     }
                 }
             }
@@ -57,11 +60,11 @@ public enum FleetDiff {
         return found.enumerated().sorted { ($0.element.place, $0.offset) < ($1.element.place, $1.offset) }.map(\.element.change)
     }
 
-    /// The next position in id order past every row sharing the id at `position`.
-    private static func skipSameID(_ snapshot: FleetSnapshot, _ bytes: UnsafeBufferPointer<UInt8>, _ order: [UInt32], from position: Int) -> Int {
-        let range = snapshot.idRange(Int(order[position]))
-        var next = position + 1
-        while next < order.count, FleetSnapshot.compareBytes(bytes, range, bytes, snapshot.idRange(Int(order[next]))) == 0 { next += 1 }
+    /// The next row past every row sharing the id at `index` (a server may repeat an id;
+    /// the first one, in poll order, is the one compared).
+    private static func skipSameID(_ rows: UnsafeBufferPointer<FleetSnapshot.Record>, _ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var next = index + 1
+        while next < rows.count, FleetSnapshot.compareIDs(rows[index], bytes, rows[next], bytes) == 0 { next += 1 }
         return next
     }
 

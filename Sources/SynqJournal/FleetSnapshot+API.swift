@@ -6,15 +6,15 @@ extension FleetSnapshot {
     /// Copies ids, names and states straight from the fleet's arena: no `Synchronizer`
     /// value and no `String` per row.
     public init(_ fleet: SynchronizerFleet) {
-        self.init(rows: fleet.count, bytes: fleet.arena.count) { snapshot in
-            fleet.arena.withUnsafeBytes { arena in
-                for row in fleet.indices {
-                    snapshot.append(id: UnsafeRawBufferPointer(rebasing: arena[fleet.idRange(row)]),
-                                    name: UnsafeRawBufferPointer(rebasing: arena[fleet.nameRange(row)]),
-                                    status: nil, enabled: fleet.isEnabled(at: row), lastUsed: .nan)
-                }
+        var builder = Builder(rows: fleet.count, bytes: fleet.arena.count)
+        fleet.arena.withUnsafeBytes { arena in
+            for row in fleet.indices {
+                builder.append(id: UnsafeRawBufferPointer(rebasing: arena[fleet.idRange(row)]),
+                               name: UnsafeRawBufferPointer(rebasing: arena[fleet.nameRange(row)]),
+                               status: nil, enabled: fleet.isEnabled(at: row), lastUsed: .nan)
             }
         }
+        self = builder.sorted()
     }
 
     public init(_ list: SynvoKeyList) {

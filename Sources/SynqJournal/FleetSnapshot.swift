@@ -1,106 +1,91 @@
 import Foundation
 
-/// One poll of a list as the journal keeps it until the next poll: each row's id, name and
-/// status back to back in one byte arena, its state and last use as plain numbers, and the
-/// rows' order by id, sorted once when the snapshot is made. A million synchronizers are
-/// a few arrays here, not a million `String`s, and `FleetDiff` walks two snapshots in id
-/// order without hashing anything. Never holds a secret: a synchronizer's synq key is not
-/// copied in.
+/// One poll of a list as the journal keeps it until the next poll, laid out in id order:
+/// each row's id, name and status back to back in one byte arena, and per row a small
+/// fixed-size record (the id's first eight bytes as a number, where its text is, its state,
+/// its last use and its place in the poll). The rows are sorted by id once, when the
+/// snapshot is made, and stored sorted, so `FleetDiff` walks two snapshots front to back:
+/// memory is read in order, most ids are told apart by their first eight bytes, and no
+/// `String` is made for an unchanged row. Never holds a secret: a synchronizer's synq key
+/// is not copied in.
 public struct FleetSnapshot: Sendable {
-    /// id, name and status bytes of every row, back to back.
-    private var text: [UInt8] = []
-    /// Where each row's bytes start in `text`.
-    private var starts: [UInt32] = []
-    private var idLengths: [UInt32] = []
-    /// `absent` when the row has no name / no status.
-    private var nameLengths: [UInt32] = []
-    private var statusLengths: [UInt32] = []
-    /// 1 enabled, 0 disabled, -1 not said.
-    private var states: [Int8] = []
-    /// Seconds since 1970; NaN when never used or not said.
-    private var lastUsed: [Double] = []
-    /// Row numbers in id order (bytewise); equal ids keep their poll order.
-    private(set) var byID: [UInt32] = []
+    /// One row, in id order.
+    struct Record {
+        /// The id's first eight bytes, big-endian (zero-padded): ids whose prefixes differ
+        /// compare without touching `text`.
+        var prefix: UInt64
+        var lastUsed: Double
+        var start: UInt32
+        var idLength: UInt32
+        var nameLength: UInt32
+        var statusLength: UInt32
+        /// The row's place in the poll, as the server listed it.
+        var position: UInt32
+        /// 1 enabled, 0 disabled, -1 not said.
+        var state: Int8
+    }
 
-    private static let absent = UInt32.max
+    /// id, name and status bytes of every row, back to back, rows in id order.
+    private var text: [UInt8] = []
+    /// The rows in id order; equal ids keep their poll order.
+    private(set) var records: [Record] = []
+
+    /// A name or status length meaning "none".
+    static let absent = UInt32.max
+
+    public var count: Int { records.count }
 
     public init(_ rows: [FleetRow]) {
-        reserve(rows: rows.count, bytes: 0)
+        var builder = Builder(rows: rows.count, bytes: 0)
         for row in rows {
             var id = row.id, name = row.name, status = row.status
             id.withUTF8 { idBytes in
                 withOptionalUTF8(&name) { nameBytes in
                     withOptionalUTF8(&status) { statusBytes in
-                        append(id: UnsafeRawBufferPointer(idBytes), name: nameBytes.map(UnsafeRawBufferPointer.init),
-                               status: statusBytes.map(UnsafeRawBufferPointer.init), enabled: row.enabled,
-                               lastUsed: row.lastUsed?.timeIntervalSince1970 ?? .nan)
+                        builder.append(id: UnsafeRawBufferPointer(idBytes), name: nameBytes.map(UnsafeRawBufferPointer.init),
+                                       status: statusBytes.map(UnsafeRawBufferPointer.init), enabled: row.enabled,
+                                       lastUsed: row.lastUsed?.timeIntervalSince1970 ?? .nan)
                     }
                 }
             }
         }
-        sortByID()
+        self = builder.sorted()
     }
 
-    /// Builds the snapshot and its id order; `append` rows through `fill`.
-    init(rows: Int, bytes: Int, fill: (inout FleetSnapshot) -> Void) {
-        reserve(rows: rows, bytes: bytes)
-        fill(&self)
-        sortByID()
-    }
-
-    public var count: Int { starts.count }
-
-    private mutating func reserve(rows: Int, bytes: Int) {
-        text.reserveCapacity(bytes)
-        starts.reserveCapacity(rows)
-        idLengths.reserveCapacity(rows)
-        nameLengths.reserveCapacity(rows)
-        statusLengths.reserveCapacity(rows)
-        states.reserveCapacity(rows)
-        lastUsed.reserveCapacity(rows)
-    }
-
-    mutating func append(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer?, status: UnsafeRawBufferPointer?,
-                         enabled: Bool?, lastUsed seconds: Double) {
-        starts.append(UInt32(truncatingIfNeeded: text.count))
-        text.append(contentsOf: id)
-        idLengths.append(UInt32(truncatingIfNeeded: id.count))
-        if let name { text.append(contentsOf: name) }
-        nameLengths.append(name.map { UInt32(truncatingIfNeeded: $0.count) } ?? Self.absent)
-        if let status { text.append(contentsOf: status) }
-        statusLengths.append(status.map { UInt32(truncatingIfNeeded: $0.count) } ?? Self.absent)
-        states.append(enabled.map { $0 ? 1 : 0 } ?? -1)
-        lastUsed.append(seconds)
+    private init(text: [UInt8], records: [Record]) {
+        self.text = text
+        self.records = records
     }
 
     // MARK: - Reading rows
 
     /// The row as a plain value, made only for the few rows that changed.
     func row(_ index: Int) -> FleetRow {
-        text.withUnsafeBufferPointer { bytes in
-            FleetRow(id: String(decoding: UnsafeBufferPointer(rebasing: bytes[idRange(index)]), as: UTF8.self),
-                     name: nameRange(index).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
-                     enabled: states[index] < 0 ? nil : states[index] == 1,
-                     status: statusRange(index).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
-                     lastUsed: lastUsed[index].isNaN ? nil : Date(timeIntervalSince1970: lastUsed[index]))
+        let record = records[index]
+        return text.withUnsafeBufferPointer { bytes in
+            func string(_ range: Range<Int>?) -> String? {
+                range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
+            return FleetRow(id: string(Self.idRange(record))!, name: string(Self.nameRange(record)),
+                            enabled: record.state < 0 ? nil : record.state == 1, status: string(Self.statusRange(record)),
+                            lastUsed: record.lastUsed.isNaN ? nil : Date(timeIntervalSince1970: record.lastUsed))
         }
     }
 
-    func idRange(_ index: Int) -> Range<Int> {
-        let start = Int(starts[index])
-        return start..<(start + Int(idLengths[index]))
+    static func idRange(_ record: Record) -> Range<Int> {
+        Int(record.start)..<(Int(record.start) + Int(record.idLength))
     }
 
-    func nameRange(_ index: Int) -> Range<Int>? {
-        guard nameLengths[index] != Self.absent else { return nil }
-        let start = Int(starts[index]) + Int(idLengths[index])
-        return start..<(start + Int(nameLengths[index]))
+    static func nameRange(_ record: Record) -> Range<Int>? {
+        guard record.nameLength != absent else { return nil }
+        let start = Int(record.start) + Int(record.idLength)
+        return start..<(start + Int(record.nameLength))
     }
 
-    func statusRange(_ index: Int) -> Range<Int>? {
-        guard statusLengths[index] != Self.absent else { return nil }
-        let start = Int(starts[index]) + Int(idLengths[index]) + (nameLengths[index] == Self.absent ? 0 : Int(nameLengths[index]))
-        return start..<(start + Int(statusLengths[index]))
+    static func statusRange(_ record: Record) -> Range<Int>? {
+        guard record.statusLength != absent else { return nil }
+        let start = Int(record.start) + Int(record.idLength) + (record.nameLength == absent ? 0 : Int(record.nameLength))
+        return start..<(start + Int(record.statusLength))
     }
 
     /// Reads the arena without copying it.
@@ -108,22 +93,25 @@ public struct FleetSnapshot: Sendable {
         try text.withUnsafeBufferPointer(body)
     }
 
-    /// True when the compared fields of `index` here and `other` of `snapshot` are the same
-    /// (ids already matched). Compares bytes; no `String` is made.
-    func sameValues(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, as other: Int, of snapshot: FleetSnapshot,
-                    _ otherBytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard states[index] == snapshot.states[other],
-              lastUsed[index].bitPattern == snapshot.lastUsed[other].bitPattern else { return false }
-        return Self.equal(nameRange(index), bytes, snapshot.nameRange(other), otherBytes)
-            && Self.equal(statusRange(index), bytes, snapshot.statusRange(other), otherBytes)
+    /// Bytewise order of two rows' ids (negative, zero or positive), by prefix when it decides.
+    static func compareIDs(_ left: Record, _ leftBytes: UnsafeBufferPointer<UInt8>, _ right: Record, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if left.prefix != right.prefix { return left.prefix < right.prefix ? -1 : 1 }
+        return compareBytes(leftBytes, idRange(left), rightBytes, idRange(right))
+    }
+
+    /// True when two rows with the same id have the same compared fields. Compares bytes.
+    static func sameValues(_ left: Record, _ leftBytes: UnsafeBufferPointer<UInt8>, _ right: Record, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        left.state == right.state && left.lastUsed.bitPattern == right.lastUsed.bitPattern
+            && equal(nameRange(left), leftBytes, nameRange(right), rightBytes)
+            && equal(statusRange(left), leftBytes, statusRange(right), rightBytes)
     }
 
     private static func equal(_ left: Range<Int>?, _ leftBytes: UnsafeBufferPointer<UInt8>,
                               _ right: Range<Int>?, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch (left, right) {
-        case (nil, nil): return true
-        case (let left?, let right?): return compareBytes(leftBytes, left, rightBytes, right) == 0
-        default: return false
+        case (nil, nil): true
+        case (let left?, let right?): compareBytes(leftBytes, left, rightBytes, right) == 0
+        default: false
         }
     }
 
@@ -138,35 +126,66 @@ public struct FleetSnapshot: Sendable {
         return leftRange.count - rightRange.count
     }
 
-    // MARK: - Id order
+    // MARK: - Building
 
-    /// A row's place in the sort: its id's first eight bytes as a number (most sorts end
-    /// there without touching the arena), then the whole id, then its position.
-    private struct SortEntry {
-        var prefix: UInt64
-        var row: UInt32
-    }
+    /// Collects a poll's rows in the server's order, then lays them out sorted by id.
+    struct Builder {
+        private var text: [UInt8] = []
+        private var records: [Record] = []
 
-    private mutating func sortByID() {
-        let rows = count
-        byID = text.withUnsafeBufferPointer { bytes -> [UInt32] in
-            var entries: [SortEntry] = []
-            entries.reserveCapacity(rows)
-            for row in 0..<rows {
-                let range = idRange(row)
-                var prefix: UInt64 = 0
-                for offset in 0..<8 {
-                    prefix <<= 8
-                    if offset < range.count { prefix |= UInt64(bytes[range.lowerBound + offset]) }
+        init(rows: Int, bytes: Int) {
+            text.reserveCapacity(bytes)
+            records.reserveCapacity(rows)
+        }
+
+        mutating func append(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer?, status: UnsafeRawBufferPointer?,
+                             enabled: Bool?, lastUsed seconds: Double) {
+            var prefix: UInt64 = 0
+            for offset in 0..<8 { prefix = prefix << 8 | UInt64(offset < id.count ? id[offset] : 0) }
+            records.append(Record(prefix: prefix, lastUsed: seconds, start: UInt32(truncatingIfNeeded: text.count),
+                                  idLength: UInt32(truncatingIfNeeded: id.count),
+                                  nameLength: name.map { UInt32(truncatingIfNeeded: $0.count) } ?? FleetSnapshot.absent,
+                                  statusLength: status.map { UInt32(truncatingIfNeeded: $0.count) } ?? FleetSnapshot.absent,
+                                  position: UInt32(truncatingIfNeeded: records.count), state: enabled.map { $0 ? 1 : 0 } ?? -1))
+            text.append(contentsOf: id)
+            if let name { text.append(contentsOf: name) }
+            if let status { text.append(contentsOf: status) }
+        }
+
+        /// Sorts the rows by id (then poll order) and copies records and text into that
+        /// order, so whoever walks the snapshot reads it front to back. What is sorted is
+        /// a 16-byte key per row; the prefix decides almost every comparison.
+        consuming func sorted() -> FleetSnapshot {
+            struct SortKey {
+                var prefix: UInt64
+                var row: Int
+            }
+            let text = self.text
+            let records = self.records
+            var sortedText: [UInt8] = []
+            sortedText.reserveCapacity(text.count)
+            var sortedRecords: [Record] = []
+            sortedRecords.reserveCapacity(records.count)
+            text.withUnsafeBufferPointer { bytes in
+                records.withUnsafeBufferPointer { records in
+                    var keys = records.indices.map { SortKey(prefix: records[$0].prefix, row: $0) }
+                    keys.sort { left, right in
+                        if left.prefix != right.prefix { return left.prefix < right.prefix }
+                        let order = FleetSnapshot.compareBytes(bytes, FleetSnapshot.idRange(records[left.row]),
+                                                               bytes, FleetSnapshot.idRange(records[right.row]))
+                        return order != 0 ? order < 0 : left.row < right.row
+                    }
+                    for key in keys {
+                        var record = records[key.row]
+                        let start = Int(record.start)
+                        let end = (FleetSnapshot.statusRange(record) ?? FleetSnapshot.nameRange(record) ?? FleetSnapshot.idRange(record)).upperBound
+                        record.start = UInt32(truncatingIfNeeded: sortedText.count)
+                        sortedText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        sortedRecords.append(record)
+                    }
                 }
-                entries.append(SortEntry(prefix: prefix, row: UInt32(row)))
             }
-            entries.sort { left, right in
-                if left.prefix != right.prefix { return left.prefix < right.prefix }
-                let order = Self.compareBytes(bytes, idRange(Int(left.row)), bytes, idRange(Int(right.row)))
-                return order != 0 ? order < 0 : left.row < right.row
-            }
-            return entries.map(\.row)
+            return FleetSnapshot(text: sortedText, records: sortedRecords)
         }
     }
 }

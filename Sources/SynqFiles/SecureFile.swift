@@ -182,6 +182,14 @@ public enum SecureFile {
             throw .unreadable(path: path, reason: "\(error)")
         }
         defer { try? fd.close() }
+        let mode = try ownedRegularFileMode(fd, path: path)
+        guard mode & forbidden == 0 else { throw .tooOpen(path: path, mode: mode) }
+        return try readAll(fd, path: path)
+    }
+
+    /// The permission bits of the file actually opened, once it is known to be a regular
+    /// file of ours.
+    static func ownedRegularFileMode(_ fd: FileDescriptor, path: String) throws(SecureFileError) -> UInt16 {
         let info: Stat
         do {
             info = try fd.stat()
@@ -190,9 +198,7 @@ public enum SecureFile {
         }
         guard info.type == .regular else { throw .notRegularFile(path: path) }
         guard info.userID.rawValue == geteuid() else { throw .notOwned(path: path) }
-        let mode = UInt16(truncatingIfNeeded: info.permissions.rawValue & 0o7777)
-        guard mode & forbidden == 0 else { throw .tooOpen(path: path, mode: mode) }
-        return try readAll(fd, path: path)
+        return UInt16(truncatingIfNeeded: info.permissions.rawValue & 0o7777)
     }
 
     /// Permission bits of `path`, or `nil` when it does not exist.

@@ -11,12 +11,18 @@ struct JournalDatabase: Sendable {
     static let busyTimeout: TimeInterval = 2
 
     /// Creates the folder and file with private modes, then opens and migrates the database.
-    static func open(_ location: JournalLocation) throws(JournalError) -> JournalDatabase {
+    /// A writer refuses a file its owner may not write, before SQLite is asked.
+    static func open(_ location: JournalLocation, writing: Bool = true) throws(JournalError) -> JournalDatabase {
         try JournalFiles.prepare(location)
         let path = location.file
+        if writing, !JournalFiles.ownerMayWrite(path) { throw .readOnly(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "synq-journal"
+        // WAL with synchronous=NORMAL: a commit is not fsynced, only checkpoints are. A crash
+        // of synq loses nothing; a power cut may lose the last polls' events, which a
+        // journal of observations can afford, and no poll waits on the disk.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
@@ -29,7 +35,7 @@ struct JournalDatabase: Sendable {
     /// Opens an existing journal to read it; nil when there is none yet.
     static func openForReading(_ location: JournalLocation) throws(JournalError) -> JournalDatabase? {
         guard FileManager.default.fileExists(atPath: location.file) else { return nil }
-        return try open(location)
+        return try open(location, writing: false)
     }
 
     static var migrator: DatabaseMigrator {
@@ -154,6 +160,7 @@ struct JournalDatabase: Sendable {
         if let database = error as? DatabaseError {
             switch database.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path)
+            case .SQLITE_READONLY: return .readOnly(path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path)
             default: return .unusable(path, reason: database.message ?? "\(database.resultCode)")
             }

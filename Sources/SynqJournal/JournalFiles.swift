@@ -1,56 +1,54 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SynqFiles
 
-/// Makes the journal's folder (0700) and file (0600) before SQLite opens it, so the file is
-/// never readable by others, not even for a moment. SQLite gives its `-wal` and `-shm`
-/// files the mode of the database file.
+/// Makes the journal's folder (0700) and file (0600) through `SecureFile` before SQLite
+/// opens it, so the file is never readable by others, not even for a moment, and a symlink
+/// planted at the folder, the file or a companion is refused, never followed. SQLite gives
+/// its `-wal` and `-shm` files the mode of the database file; ones left by an older run
+/// are narrowed the same way.
 enum JournalFiles {
     static func prepare(_ location: JournalLocation) throws(JournalError) {
-        try makeFolder(location.directory)
-        try makeFile(location.file)
-        for companion in ["-wal", "-shm"] { try narrowIfPresent(location.file + companion) }
-    }
-
-    /// A `-wal` or `-shm` file left by an older run keeps no wider mode than the journal.
-    static func narrowIfPresent(_ path: String) throws(JournalError) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path) }
-        if info.st_mode & 0o077 != 0, chmod(path, 0o600) != 0 { throw .unusable(path, reason: errnoText()) }
-    }
-
-    /// Creates the folder and any missing parents (parents 0700 too, as XDG asks of state
-    /// folders), and narrows an existing `synq` folder to 0700.
-    static func makeFolder(_ path: String) throws(JournalError) {
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .cannotCreateFolder(path, reason: "it exists and is not a folder") }
-            if info.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 {
-                throw .cannotCreateFolder(path, reason: errnoText())
-            }
-            return
+        // A missing state folder (~/.local/state) is made 0700 too, as XDG asks.
+        let parent = (location.directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            try folder(parent) { () throws(SecureFileError) in try SecureFile.ensureDirectory(parent) }
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path, lstat(parent, &info) != 0 { try makeFolder(parent) }
-        if mkdir(path, 0o700) != 0, errno != EEXIST { throw .cannotCreateFolder(path, reason: errnoText()) }
-    }
-
-    /// Creates the file 0600 if missing (never following a symlink), or narrows it to 0600.
-    static func makeFile(_ path: String) throws(JournalError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            if errno == ELOOP { throw .notAFile(path) }
-            throw .unusable(path, reason: errnoText())
+        try folder(location.directory) { () throws(SecureFileError) in try SecureFile.ensureDirectory(location.directory) }
+        try file(location.file) { () throws(SecureFileError) in try SecureFile.ensurePrivateFile(location.file) }
+        for companion in ["-wal", "-shm"] {
+            let path = location.file + companion
+            try file(path) { () throws(SecureFileError) in try SecureFile.ensurePrivateFile(path, createIfMissing: false) }
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path) }
-        if info.st_mode & 0o077 != 0, fchmod(fd, 0o600) != 0 { throw .unusable(path, reason: errnoText()) }
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// False when the file's owner-write bit is off: someone made the journal read-only on
+    /// purpose (root would otherwise write it anyway).
+    static func ownerMayWrite(_ path: String) -> Bool {
+        guard let mode = SecureFile.mode(of: path) else { return true }
+        return mode & 0o200 != 0
+    }
+
+    private static func folder(_ path: String, _ body: () throws(SecureFileError) -> Void) throws(JournalError) {
+        do throws(SecureFileError) { try body() } catch { throw .cannotCreateFolder(path, reason: reason(error)) }
+    }
+
+    private static func file(_ path: String, _ body: () throws(SecureFileError) -> Void) throws(JournalError) {
+        do throws(SecureFileError) {
+            try body()
+        } catch .notRegularFile {
+            throw .notAFile(path)
+        } catch {
+            throw .unusable(path, reason: reason(error))
+        }
+    }
+
+    /// What went wrong, without the path the journal's own message already names.
+    private static func reason(_ error: SecureFileError) -> String {
+        switch error {
+        case .writeFailed(_, let reason), .unreadable(_, let reason), .cannotCreate(_, let reason): reason
+        case .notOwned: "it belongs to another user"
+        case .notRegularFile: "it is not a regular folder or file (a symlink?)"
+        case .tooOpen, .directoryTooOpen, .exists: error.description
+        }
+    }
 }

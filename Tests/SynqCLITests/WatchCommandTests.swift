@@ -162,27 +162,67 @@ import Testing
         }
     }
 
-    @Test func aDamagedJournalIsOneWarningAndChangesStillPrint() async throws {
+    /// Ways the journal file can be unusable; each is one warning and the watch goes on.
+    enum BrokenJournal: String, CaseIterable, Sendable {
+        case damaged, readOnly, plantedSymlink
+
+        /// Puts the broken journal in place; returns the file a symlink points at, if any.
+        func plant(in state: TemporaryDirectory) throws -> String? {
+            let file = state.path("state/synq/journal.sqlite")
+            try FileManager.default.createDirectory(atPath: state.path("state/synq"), withIntermediateDirectories: true)
+            switch self {
+            case .damaged:
+                try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: file))
+                return nil
+            case .readOnly:
+                // An empty file is an empty SQLite database; its owner made it read-only.
+                _ = FileManager.default.createFile(atPath: file, contents: Data(), attributes: [.posixPermissions: 0o400])
+                return nil
+            case .plantedSymlink:
+                let target = state.path("elsewhere")
+                _ = FileManager.default.createFile(atPath: target, contents: Data("keep".utf8))
+                try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: target)
+                return target
+            }
+        }
+
+        var warning: String {
+            switch self {
+            case .damaged: "damaged or not a journal"
+            case .readOnly: "is read-only"
+            case .plantedSymlink: "is not a regular file"
+            }
+        }
+    }
+
+    @Test(arguments: BrokenJournal.allCases)
+    func aBrokenJournalIsOneWarningAndChangesStillPrint(_ broken: BrokenJournal) async throws {
         try await withSandbox(.forTesting(fleetSize: 5)) { sandbox in
             try await sandbox.countRequests(on: Self.synchronizersRoute)
             let state = try TemporaryDirectory()
-            try FileManager.default.createDirectory(atPath: state.path("state/synq"), withIntermediateDirectories: true)
-            try Data(repeating: 0x5A, count: 4096).write(to: state.url.appendingPathComponent("state/synq/journal.sqlite"))
+            let target = try broken.plant(in: state)
             var env = sandbox.environment(synvoKey: nil)
             env["XDG_STATE_HOME"] = state.path("state")
             let watch = try BackgroundSynq(["watch", "--json", "--refresh", "1"], environment: env)
             #expect(await eventually(timeout: .seconds(30)) { await sandbox.countedRequests(on: Self.synchronizersRoute) >= 2 })
-            let target = try #require(try await sandbox.enterprise().listSynchronizers().synchronizers.first { $0.isEnabled == true })
-            try await change(sandbox, "synchronizers/\(target.id)", #"{"isEnabled": false}"#)
+            let first = try #require(try await sandbox.enterprise().listSynchronizers().synchronizers.first { $0.isEnabled == true })
+            try await change(sandbox, "synchronizers/\(first.id)", #"{"isEnabled": false}"#)
             #expect(await eventually(timeout: .seconds(30)) { watch.lines.count == 1 })
             watch.signal(SIGINT)
             #expect(await watch.waitForExit() == 0)
             let warnings = watch.stderr.split(separator: "\n")
             #expect(warnings.count == 1)
-            #expect(warnings.first?.contains("damaged or not a journal") == true)
-            let events = try await SynqBinary.run(["events"], environment: ["XDG_STATE_HOME": state.path("state")])
-            #expect(events.status == 64)
-            #expect(events.stderr.split(separator: "\n").count == 1)
+            #expect(warnings.first?.contains(broken.warning) == true)
+            if let target { #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep") }
+            if broken == .readOnly {
+                // Left as the user made it: not widened to make it writable.
+                let attributes = try FileManager.default.attributesOfItem(atPath: state.path("state/synq/journal.sqlite"))
+                #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o400)
+            } else {
+                let events = try await SynqBinary.run(["events"], environment: ["XDG_STATE_HOME": state.path("state")])
+                #expect(events.status == 64)
+                #expect(events.stderr.split(separator: "\n").count == 1)
+            }
         }
     }
 }

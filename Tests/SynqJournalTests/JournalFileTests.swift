@@ -137,6 +137,42 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
     }
 
+    @Test func aReadOnlyJournalIsOneProblemStaysReadOnlyAndEventsStillFlow() async throws {
+        let temporary = try TemporaryDirectory()
+        let location = JournalLocation(directory: temporary.path("synq"))
+        _ = await runTwoPolls(location)
+        let before = try Data(contentsOf: URL(fileURLWithPath: location.file))
+        // Read-only for everyone: group and others lose their bit, the owner gains none.
+        #expect(chmod(location.file, 0o444) == 0)
+        let updates = await runTwoPolls(location)
+        #expect(updates.contains(.problem(.readOnly(location.file))))
+        #expect(updates.contains { if case .recorded(let events) = $0 { events.count == 1 } else { false } })
+        #expect(try mode(location.file) == 0o400)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: location.file)) == before)
+        #expect(JournalError.readOnly(location.file).description.split(separator: "\n").count == 1)
+    }
+
+    @Test func aSymlinkPlantedForTheFolderOrACompanionIsNotFollowed() async throws {
+        let temporary = try TemporaryDirectory()
+        let elsewhere = temporary.path("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let folderLink = JournalLocation(directory: temporary.path("linked/synq"))
+        try FileManager.default.createDirectory(atPath: temporary.path("linked"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folderLink.directory, withDestinationPath: elsewhere)
+        let updates = await runTwoPolls(folderLink)
+        #expect(updates.contains { if case .problem(.cannotCreateFolder(folderLink.directory, _)?) = $0 { true } else { false } })
+        #expect(updates.contains { if case .recorded(let events) = $0 { events.count == 1 } else { false } })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+
+        let companionLink = JournalLocation(directory: temporary.path("synq"))
+        try FileManager.default.createDirectory(atPath: companionLink.directory, withIntermediateDirectories: true)
+        let target = temporary.path("target")
+        _ = FileManager.default.createFile(atPath: target, contents: Data("keep".utf8))
+        try FileManager.default.createSymbolicLink(atPath: companionLink.file + "-wal", withDestinationPath: target)
+        #expect(await runTwoPolls(companionLink).contains(.problem(.notAFile(companionLink.file + "-wal"))))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+    }
+
     @Test func retentionParsesAgesAndCounts() throws {
         #expect(try JournalRetention(parsing: "30d") == JournalRetention(maxAge: 30 * 86_400, maxEvents: 1_000_000))
         #expect(try JournalRetention(parsing: "500k") == JournalRetention(maxAge: 90 * 86_400, maxEvents: 500_000))

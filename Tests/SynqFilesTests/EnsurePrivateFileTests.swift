@@ -1,5 +1,6 @@
 import Foundation
 import SynqFiles
+import SynqTestSupport
 import Testing
 
 /// `SecureFile.ensurePrivateFile`: a private file another library opens by path.
@@ -7,7 +8,7 @@ import Testing
 struct EnsurePrivateFileTests {
     @Test("made 0600 whatever the umask; others' bits taken away, the owner's left alone")
     func modes() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchHome()
         let previous = umask(0)
         defer { umask(previous) }
         let path = scratch.home + "/journal.sqlite"
@@ -27,7 +28,7 @@ struct EnsurePrivateFileTests {
 
     @Test("a symlink or a folder at the path is refused and nothing is followed")
     func plantedThings() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchHome()
         let link = scratch.home + "/link"
         symlink(scratch.home + "/target", link)
         #expect(throws: SecureFileError.notRegularFile(path: link)) { try SecureFile.ensurePrivateFile(link) }

@@ -25,10 +25,19 @@ public struct EnterpriseClient: EnterpriseAPI {
         self.interpreter = ResponseInterpreter(service: .enterprise, redact: Redactor([apiKey]))
     }
 
-    /// The whole fleet, parsed by the streaming list parser into compact storage.
+    /// The whole fleet, parsed into compact storage as the body arrives from the socket
+    /// (never held whole), under the transport's deadline and size cap.
     public func listSynchronizers() async throws(APIError) -> SynchronizerList {
-        let response = try await send(.get, "/synq-keys/enterprise/synchronizers", body: nil as String?)
-        return try explainingNotFound { () throws(APIError) in try interpreter.synchronizerList(from: response) }
+        let interpreter = self.interpreter
+        let answer: Result<SynchronizerList, APIError>
+        do {
+            answer = try await transport.stream(request(.get, "/synq-keys/enterprise/synchronizers", body: nil as String?)) { head, body in
+                try await interpreter.synchronizerList(head: head, body: body)
+            }
+        } catch {
+            throw .transport(.enterprise, interpreter.redact(error as? TransportFailure ?? .other("request failed")))
+        }
+        return try explainingNotFound { () throws(APIError) in try answer.get() }
     }
 
     public func createSynchronizer(name: String) async throws(APIError) -> SynchronizerResult {
@@ -53,18 +62,21 @@ public struct EnterpriseClient: EnterpriseAPI {
     }
 
     private func send<Body: Encodable>(_ method: HTTPRequest.Method, _ path: String, body: Body?) async throws(APIError) -> HTTPResponse {
+        do {
+            return try await transport.send(request(method, path, body: body))
+        } catch {
+            throw .transport(.enterprise, interpreter.redact(error))
+        }
+    }
+
+    private func request<Body: Encodable>(_ method: HTTPRequest.Method, _ path: String, body: Body?) -> HTTPRequest {
         var headers = ["X-Enterprise-API-Key": apiKey.reveal(), "Accept": "application/json"]
         var data: Data?
         if let body {
             headers["Content-Type"] = "application/json"
             data = try? JSONCoding.encoder().encode(body)
         }
-        let request = HTTPRequest(method: method, url: endpoint.url(path), headers: headers, body: data)
-        do {
-            return try await transport.send(request)
-        } catch {
-            throw .transport(.enterprise, interpreter.redact(error))
-        }
+        return HTTPRequest(method: method, url: endpoint.url(path), headers: headers, body: data)
     }
 
     /// A 404 from a base URL without `/api` says what is probably wrong with it.

@@ -27,15 +27,54 @@ struct ResponseInterpreter: Sendable {
         }
     }
 
-    /// The synchronizer list, through the streaming list parser (same acceptance as `decode`).
+    /// The synchronizer list read as its body arrives: each chunk goes to the streaming list
+    /// parser, so the body is never held and a body that is not JSON stops being read at its
+    /// first wrong byte. An answer that is not a success is collected (within the transport's
+    /// cap) for its error message.
+    ///
+    /// Throws only what the body stream throws (a `TransportFailure`: the cap, the deadline,
+    /// a lost connection); what the server said is the `Result`.
+    func synchronizerList(head: HTTPResponseHead, body: HTTPBodyStream) async throws -> Result<SynchronizerList, APIError> {
+        guard (200..<300).contains(head.status) else {
+            var data = Data()
+            for try await chunk in body { data.append(contentsOf: chunk) }
+            return .failure(error(for: HTTPResponse(status: head.status, headers: head.headers, body: data)))
+        }
+        let parser = SynchronizerListParser(expectedBytes: head.header("Content-Length").flatMap(Int.init))
+        for try await chunk in body {
+            do {
+                try parser.consume(chunk)
+            } catch {
+                return .failure(undecodable(head.status, parser))
+            }
+        }
+        return list(head.status, parser)
+    }
+
+    /// The synchronizer list from a body already in memory, read the same way.
     func synchronizerList(from response: HTTPResponse) throws(APIError) -> SynchronizerList {
         guard (200..<300).contains(response.status) else { throw error(for: response) }
+        let parser = SynchronizerListParser(expectedBytes: response.body.count)
         do {
-            let outcome = try SynchronizerListParser.parse(response.body)
-            return SynchronizerList(success: outcome.success, fleet: outcome.fleet, skipped: outcome.skipped)
+            try parser.consume(response.body)
         } catch {
-            throw .undecodable(service, status: response.status, excerpt: redact.excerpt(response.body))
+            throw undecodable(response.status, parser)
         }
+        return try list(response.status, parser).get()
+    }
+
+    private func list(_ status: Int, _ parser: SynchronizerListParser) -> Result<SynchronizerList, APIError> {
+        do {
+            let outcome = try parser.finish()
+            return .success(SynchronizerList(success: outcome.success, fleet: outcome.fleet, skipped: outcome.skipped))
+        } catch {
+            return .failure(undecodable(status, parser))
+        }
+    }
+
+    /// A list that could not be read, quoting (redacted) only the first bytes the parser kept.
+    private func undecodable(_ status: Int, _ parser: SynchronizerListParser) -> APIError {
+        .undecodable(service, status: status, excerpt: redact.excerpt(Data(parser.head)))
     }
 
     func error(for response: HTTPResponse) -> APIError {

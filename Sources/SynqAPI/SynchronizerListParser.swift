@@ -136,17 +136,22 @@ extension SynchronizerListParser {
     /// Parses a whole body held in memory, in 64 KiB pieces as a socket would give them.
     public static func parse(_ body: Data) throws(SynchronizerListError) -> Outcome {
         let parser = SynchronizerListParser(expectedBytes: body.count)
-        let piece = 65_536
-        var offset = 0
-        while offset < body.count {
-            let end = min(offset + piece, body.count)
-            let result: Result<Void, SynchronizerListError> = body.withUnsafeBytes { all in
-                Result { () throws(SynchronizerListError) in try parser.consume(UnsafeRawBufferPointer(rebasing: all[offset..<end])) }
-            }
-            try result.get()
-            offset = end
-        }
+        try parser.consume(body)
         return try parser.finish()
+    }
+
+    /// Parses the next piece of the body (a chunk as it arrived, or a whole body held in
+    /// memory), in pieces of at most 64 KiB.
+    public func consume(_ body: some ContiguousBytes) throws(SynchronizerListError) {
+        let piece = 65_536
+        let result: Result<Void, SynchronizerListError> = body.withUnsafeBytes { all in
+            Result { () throws(SynchronizerListError) in
+                for start in stride(from: 0, to: all.count, by: piece) {
+                    try consume(UnsafeRawBufferPointer(rebasing: all[start..<min(start + piece, all.count)]))
+                }
+            }
+        }
+        try result.get()
     }
 }
 

@@ -17,7 +17,11 @@ struct DeadlineAndCapTests {
 
     @Test func aTricklingBodyEndsAtTheDeadline() async throws {
         // Headers at once, then one byte every 0.4 s: never idle long enough for a read timeout.
-        let server = try HostileServer { _ in .trickle(status: 200, headers: ["Content-Type": "application/json"], length: 500, interval: .milliseconds(400)) }
+        // The bytes are spaces, which JSON allows before a document, so the list parser,
+        // reading as they arrive, keeps waiting for more (an `x` would fail it at once).
+        let server = try HostileServer { _ in
+            .trickle(status: 200, headers: ["Content-Type": "application/json"], length: 500, interval: .milliseconds(400), byte: UInt8(ascii: " "))
+        }
         let started = ContinuousClock.now
         let error = await failure { try await enterprise(server, timeout: 1.5).listSynchronizers() }
         let elapsed = ContinuousClock.now - started

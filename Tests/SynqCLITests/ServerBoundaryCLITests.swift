@@ -38,7 +38,10 @@ struct ServerBoundaryCLITests {
     }
 
     @Test func aTricklingListEndsAtTimeout() async throws {
-        let server = try HostileServer { _ in .trickle(status: 200, headers: ["Content-Type": "application/json"], length: 1_000, interval: .seconds(2)) }
+        // Spaces (allowed before a JSON document): the list, parsed as it arrives, waits for more.
+        let server = try HostileServer { _ in
+            .trickle(status: 200, headers: ["Content-Type": "application/json"], length: 1_000, interval: .seconds(2), byte: UInt8(ascii: " "))
+        }
         let started = ContinuousClock.now
         let outcome = try await SynqBinary.run(["synchronizers", "list", "--timeout", "3"], environment: environment(enterprise: server.origin + "/api"),
                                                timeout: .seconds(30))

@@ -21,11 +21,12 @@ public final class HostileServer: Sendable {
     public enum Reply: Sendable {
         /// A whole answer at once.
         case respond(status: Int, headers: [String: String] = [:], body: Data = Data())
-        /// The head at once (with `Content-Length: length`), then one byte every `interval`.
-        case trickle(status: Int, headers: [String: String] = [:], length: Int, interval: Duration)
+        /// The head at once (with `Content-Length: length`), then one `byte` every `interval`.
+        case trickle(status: Int, headers: [String: String] = [:], length: Int, interval: Duration, byte: UInt8 = UInt8(ascii: "x"))
         /// The head (with `Content-Length: declared` when given, else a body ended by close),
-        /// then zeros in 64 KiB writes until `total` bytes are sent or the client goes away.
-        case flood(declared: Int?, total: Int)
+        /// then `prefix`, then spaces in 64 KiB writes until `total` bytes are sent or the
+        /// client goes away.
+        case flood(declared: Int?, total: Int, prefix: Data = Data())
         /// These bytes, as they are, then close.
         case raw(Data)
 
@@ -102,17 +103,18 @@ public final class HostileServer: Sendable {
         switch script(request) {
         case .respond(let status, let headers, let body):
             _ = Socket.write(fd, head(status, headers, length: body.count) + body)
-        case .trickle(let status, let headers, let length, let interval):
+        case .trickle(let status, let headers, let length, let interval, let byte):
             guard Socket.write(fd, head(status, headers, length: length)) else { return }
             for _ in 0..<length {
                 Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
-                if stopped() || !Socket.write(fd, Data("x".utf8)) { return }
+                if stopped() || !Socket.write(fd, Data([byte])) { return }
                 count(1)
             }
-        case .flood(let declared, let total):
-            guard Socket.write(fd, head(200, ["Content-Type": "application/json"], length: declared)) else { return }
+        case .flood(let declared, let total, let prefix):
+            guard Socket.write(fd, head(200, ["Content-Type": "application/json"], length: declared) + prefix) else { return }
+            count(prefix.count)
             let block = Data(repeating: UInt8(ascii: " "), count: 65_536)
-            var sent = 0
+            var sent = prefix.count
             while sent < total, !stopped() {
                 let piece = block.prefix(total - sent)
                 guard Socket.write(fd, piece) else { return }

@@ -107,7 +107,15 @@ build() {
     local yajl=(-Xcc -fmodule-map-file="$root/Sources/CYajl/module.modulemap")
     local link=("$mods"/SynqText.o "$mods"/SynqAPI.o) extra=("${yajl[@]}" -lyajl) support=()
     build_module "$mods" SynqText "${project_flags[@]}" -- Sources/SynqText/*.swift
-    build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- Sources/SynqAPI/*.swift
+    # Without the clients and the live transport (async-http-client, SwiftNIO): no target
+    # sends a request, they interpret answers.
+    local api=()
+    for file in Sources/SynqAPI/*.swift Sources/SynqAPI/Transport/*.swift; do
+        grep -qE '^import (AsyncHTTPClient|NIO)' "$file" && continue
+        case "$file" in */EnterpriseClient.swift|*/SynvoClient.swift|*/HTTPTransport.swift) continue ;; esac
+        api+=("$file")
+    done
+    build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- "${api[@]}"
     case "$target" in
         decode|sanitize) ;;
         width)

@@ -32,9 +32,9 @@ struct ResponseInterpreter: Sendable {
     /// first wrong byte. An answer that is not a success is collected (within the transport's
     /// cap) for its error message.
     ///
-    /// Throws only what the body stream throws (a `TransportFailure`: the cap, the deadline,
-    /// a lost connection); what the server said is the `Result`.
-    func synchronizerList(head: HTTPResponseHead, body: HTTPBodyStream) async throws -> Result<SynchronizerList, APIError> {
+    /// Throws only what the body stream throws (from `HTTPBodyStream`, a `TransportFailure`:
+    /// the cap, the deadline, a lost connection); what the server said is the `Result`.
+    func synchronizerList<Body: AsyncSequence>(head: HTTPResponseHead, body: Body) async throws -> Result<SynchronizerList, APIError> where Body.Element == [UInt8] {
         guard (200..<300).contains(head.status) else {
             var data = Data()
             for try await chunk in body { data.append(contentsOf: chunk) }

@@ -18,7 +18,10 @@ import Foundation
 /// sanitizer like any other control character. Likewise a backslash escape JSON does not
 /// have (`"na\me"`) makes the body not JSON and fails the list, where `JSONDecoder`, which
 /// reads escapes only in the strings it decodes, skips the row (found by the decode fuzz
-/// target). For a body that is JSON the two read exactly the same rows.
+/// target). The same holds for a trailing comma (`{"id":"b",}` or `[{…},]`), which
+/// Foundation's `JSONSerialization` and `JSONDecoder` accept and JSON does not have: the
+/// list is read only when the body is JSON (RFC 8259, UTF-8), and anything else is refused
+/// whole, never partly read. For a body that is JSON the two read exactly the same rows.
 public final class SynchronizerListParser: BodyConsumer {
     /// What was read: the fleet and the rows that could not be.
     public struct Outcome: Sendable, Equatable {

@@ -87,6 +87,16 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: body)) == nil, "the body is not JSON")
     }
 
+    /// Found by the decode fuzz target at run 860,577: Foundation's parsers take a trailing
+    /// comma (and `JSONDecoder` then skips the row); JSON has none, and the list is read only
+    /// when it is JSON: the body is refused whole, as any other body that is not JSON.
+    @Test func aTrailingCommaFailsTheList() throws {
+        let body = Data(#"{"success":true,"synchronizers":[{"id":"a","key":"k","name":"n"},{"id":"b","name":"x",}]}"#.utf8)
+        #expect(throws: SynchronizerListError.malformed("not JSON")) { try SynchronizerListParser.parse(body) }
+        let arrayComma = Data(#"{"synchronizers":[{"id":"a","key":"k","name":"n"},]}"#.utf8)
+        #expect(throws: SynchronizerListError.malformed("not JSON")) { try SynchronizerListParser.parse(arrayComma) }
+    }
+
     @Test func aLargeGeneratedListMatchesTheReferenceRowForRow() throws {
         var rows: [String] = []
         for index in 0..<5_000 {

@@ -107,12 +107,11 @@ build() {
     local yajl=(-Xcc -fmodule-map-file="$root/Sources/CYajl/module.modulemap")
     local link=("$mods"/SynqText.o "$mods"/SynqAPI.o) extra=("${yajl[@]}" -lyajl) support=()
     build_module "$mods" SynqText "${project_flags[@]}" -- Sources/SynqText/*.swift
-    # Without the clients and the live transport (async-http-client, SwiftNIO): no target
-    # sends a request, they interpret answers.
+    # Without the live transport (async-http-client, SwiftNIO) and the code that uses it (the
+    # clients, the transport protocol): no target sends a request, they interpret answers.
     local api=()
     for file in Sources/SynqAPI/*.swift Sources/SynqAPI/Transport/*.swift; do
-        grep -qE '^import (AsyncHTTPClient|NIO)' "$file" && continue
-        case "$file" in */EnterpriseClient.swift|*/SynvoClient.swift|*/HTTPTransport.swift) continue ;; esac
+        grep -vE '^[[:space:]]*//' "$file" | grep -qE '^import (AsyncHTTPClient|NIO)|AsyncHTTPClientTransport|HTTPBodyStream' && continue
         api+=("$file")
     done
     build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- "${api[@]}"

@@ -101,11 +101,15 @@ private func checkStreamedList(_ response: HTTPResponse, chunk: Int) {
     // is refused whole (see SynchronizerListParser). Foundation is the reference for the rows
     // but not for strictness: its JSONSerialization and JSONDecoder also take a trailing
     // comma (`{"id":"b",}`, found here at run 860,577), so "is JSON" is Foundation's parse
-    // *and* yajl's own validating mode. Two documented exceptions are per row, not per
-    // body: bad UTF-8 inside a string, and a raw control byte inside a string (JSONDecoder,
-    // reading strings lazily, skips that row; yajl reads it or refuses the body).
+    // *and* yajl's own validating mode. Three documented exceptions are per row, not per
+    // body, all about what is inside a string: bad UTF-8, a raw control byte (JSONDecoder,
+    // reading strings lazily, skips that row; yajl reads it or refuses the body), and a
+    // UTF-16 surrogate escape without its pair (`\uD800`: Foundation refuses the body, yajl
+    // reads a lone high surrogate as `?` and a lone low one as bytes that are not UTF-8,
+    // which skip the row when they are in a field).
     guard (200..<300).contains(response.status) else { return inspect(streamed) }
     let perRowExceptions = response.body.contains(where: { $0 < 0x20 }) || String(data: response.body, encoding: .utf8) == nil
+        || hasSurrogateEscape(response.body)
     let foundationReads = (try? JSONSerialization.jsonObject(with: response.body, options: .fragmentsAllowed)) != nil
     if !perRowExceptions, foundationReads, isStrictJSON(response.body) {
         // JSON both ways: the two must read exactly the same rows.
@@ -128,6 +132,17 @@ private func inspect(_ streamed: SynchronizerList?) {
         }
         encode(streamed)
     }
+}
+
+/// `\uD800`–`\uDFFF` anywhere (upper or lower case): half of a UTF-16 surrogate pair.
+private func hasSurrogateEscape(_ body: Data) -> Bool {
+    let bytes = [UInt8](body)
+    guard bytes.count >= 4 else { return false }
+    for index in 0..<(bytes.count - 3) where bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] | 0x20 == UInt8(ascii: "u")
+        && bytes[index + 2] | 0x20 == UInt8(ascii: "d") {
+        if "89abcdef".utf8.contains(bytes[index + 3] | 0x20) { return true }
+    }
+    return false
 }
 
 /// Strict JSON: one document, as yajl reads it with every check on (UTF-8 validated, no

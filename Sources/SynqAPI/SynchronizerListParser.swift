@@ -21,7 +21,10 @@ import Foundation
 /// target). The same holds for a trailing comma (`{"id":"b",}` or `[{…},]`), which
 /// Foundation's `JSONSerialization` and `JSONDecoder` accept and JSON does not have: the
 /// list is read only when the body is JSON (RFC 8259, UTF-8), and anything else is refused
-/// whole, never partly read. For a body that is JSON the two read exactly the same rows.
+/// whole, never partly read. Two limits are Foundation's own, for the same reason (a body
+/// `JSONSerialization` refuses is refused here too): a number beyond a Double (`1e309`) and
+/// more than 512 nested arrays and objects. For a body that is JSON the two read exactly
+/// the same rows.
 public final class SynchronizerListParser: BodyConsumer {
     /// What was read: the fleet and the rows that could not be.
     public struct Outcome: Sendable, Equatable {
@@ -98,8 +101,10 @@ public final class SynchronizerListParser: BodyConsumer {
         var table = yajl_callbacks()
         table.yajl_null = { context in parser(context).pointee.scalar(.null) ? 1 : 0 }
         table.yajl_boolean = { context, value in parser(context).pointee.scalar(.bool(value != 0)) ? 1 : 0 }
-        // Numbers arrive as text (never converted, so no size makes yajl fail); none is a field we read.
-        table.yajl_number = { context, _, _ in parser(context).pointee.scalar(.other) ? 1 : 0 }
+        // Numbers arrive as text; none is a field we read, but one beyond a Double fails the list.
+        table.yajl_number = { context, text, count in
+            parser(context).pointee.number(UnsafeRawBufferPointer(start: text, count: count)) ? 1 : 0
+        }
         table.yajl_string = { context, bytes, count in
             parser(context).pointee.scalar(.string(UnsafeRawBufferPointer(start: bytes, count: count))) ? 1 : 0
         }
@@ -193,7 +198,11 @@ private struct ParseState {
         return false
     }
 
+    /// Foundation's limit: 512 open arrays and objects (deeper fails its whole document).
+    static let maxDepth = 512
+
     mutating func open(map: Bool) -> Bool {
+        if depth >= Self.maxDepth { return fail(.malformed("nested more than \(Self.maxDepth) deep")) }
         defer { depth += 1 }
         switch depth {
         case 0:
@@ -298,6 +307,17 @@ private struct ParseState {
             break
         }
         return true
+    }
+
+    /// A number anywhere in the body: as Foundation, one too large for a Double (`1e309`)
+    /// makes the body unreadable; any other is a value no field of ours is.
+    mutating func number(_ text: UnsafeRawBufferPointer) -> Bool {
+        // Up to 300 digits with no exponent cannot overflow; anything else is converted.
+        if text.count > 300 || text.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
+            let value = String(decoding: text, as: UTF8.self).withCString { strtod($0, nil) }
+            if !value.isFinite { return fail(.malformed("a number too large for a Double")) }
+        }
+        return scalar(.other)
     }
 
     mutating func resetRow() {

@@ -97,6 +97,30 @@ import Testing
         #expect(throws: SynchronizerListError.malformed("not JSON")) { try SynchronizerListParser.parse(arrayComma) }
     }
 
+    /// Found by the decode fuzz target: Foundation refuses a whole body holding a number
+    /// beyond a Double, or more than 512 nested arrays and objects; so does the parser.
+    @Test func bodiesFoundationRefusesAreRefused() throws {
+        let row = #"{"id":"a","key":"k","name":"n"}"#
+        for number in ["1e309", "-1E400", "402e741", String(repeating: "9", count: 310)] {
+            let body = Data(#"{"synchronizers":[\#(row),\#(number)]}"#.utf8)
+            #expect((try? JSONSerialization.jsonObject(with: body)) == nil, "\(number)")
+            #expect(throws: SynchronizerListError.malformed("a number too large for a Double")) { try SynchronizerListParser.parse(body) }
+        }
+        for number in ["1e-400", "1.7976931348623157e308", "123456789012345678901234567890", "-0"] {
+            let body = Data(#"{"synchronizers":[\#(row),\#(number)]}"#.utf8)
+            #expect(try SynchronizerListParser.parse(body).skipped == 1, "\(number)")
+            #expect(try SynchronizerListParser.parse(body).fleet == Self.reference(body)?.fleet, "\(number)")
+        }
+        func nested(_ arrays: Int) -> Data {
+            Data(#"{"synchronizers":[\#(row),\#(String(repeating: "[", count: arrays))\#(String(repeating: "]", count: arrays))]}"#.utf8)
+        }
+        // The root object and the list are two levels: 510 arrays more make 512.
+        #expect(try SynchronizerListParser.parse(nested(510)).fleet.count == 1)
+        #expect((try? JSONSerialization.jsonObject(with: nested(510))) != nil)
+        #expect((try? JSONSerialization.jsonObject(with: nested(511))) == nil)
+        #expect(throws: SynchronizerListError.malformed("nested more than 512 deep")) { try SynchronizerListParser.parse(nested(511)) }
+    }
+
     @Test func aLargeGeneratedListMatchesTheReferenceRowForRow() throws {
         var rows: [String] = []
         for index in 0..<5_000 {

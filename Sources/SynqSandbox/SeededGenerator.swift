@@ -1,11 +1,12 @@
 /// A small deterministic random number generator (SplitMix64), so a seed always produces the
-/// same fleet; the standard library offers only the system generator, which cannot be seeded.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// same fleet (and a failing random test case is the same on every run); the standard library
+/// offers only the system generator, which cannot be seeded.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SynqAPI
+import SynqSandbox
 import Testing
 
 /// The fast date path must agree with Foundation's ISO 8601 parser and formatter.
@@ -46,7 +47,7 @@ import Testing
     /// Property: for random instants from 1583 to 9999, with and without milliseconds, the
     /// fast path reads Foundation's own text to Foundation's date, and writes it back the same.
     @Test func randomDatesAgreeWithFoundation() throws {
-        var random = SplitMix(seed: 0x5EED_DA7E)
+        var random = SeededGenerator(seed: 0x5EED_DA7E)
         let earliest: Int64 = -12_212_553_600, latest: Int64 = 253_402_300_799
         for _ in 0..<20_000 {
             let seconds = earliest + Int64(random.next() % UInt64(latest - earliest))
@@ -64,7 +65,7 @@ import Testing
     /// Property: for random fields from 1583 (days up to 31, hours up to 24, seconds up to 60), the fast
     /// path accepts exactly the fields a calendar has, and then agrees with Foundation.
     @Test func randomFieldsAreAcceptedExactlyWhenTheCalendarHasThem() throws {
-        var random = SplitMix(seed: 0xF1E1_D5)
+        var random = SeededGenerator(seed: 0xF1E1_D5)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         for _ in 0..<20_000 {
@@ -100,18 +101,5 @@ import Testing
             let (y, m, d) = InternetDate.civilFromDays(days)
             #expect(InternetDate.daysFromCivil(year: y, month: m, day: d) == days)
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing random case is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

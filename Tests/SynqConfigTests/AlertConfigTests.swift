@@ -7,20 +7,13 @@ import Testing
 
 @Suite("[alerts] in config.toml: the TUI's bell and status-bar flash for alarming changes")
 struct AlertConfigTests {
-    func home(config text: String) throws -> ScratchHome {
-        let home = try ScratchHome()
-        try SecureFile.ensureDirectory(home.locations.configDirectory)
-        try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
-        return home
-    }
-
     @Test("bell and flash are read; unset means nil (on)")
     func parsing() throws {
-        let quiet = try home(config: "[alerts]\nbell = false\n")
+        let quiet = try ScratchHome(config: "[alerts]\nbell = false\n")
         let off = try CredentialStore(locations: quiet.locations).loadProfiles()
         #expect(off.alertBell == false)
         #expect(off.alertFlash == nil)
-        let plain = try home(config: "theme = \"light\"\n")
+        let plain = try ScratchHome(config: "theme = \"light\"\n")
         let unset = try CredentialStore(locations: plain.locations).loadProfiles()
         #expect(unset.theme == "light", "the file was read")
         #expect(unset.alertBell == nil && unset.alertFlash == nil)
@@ -28,7 +21,7 @@ struct AlertConfigTests {
 
     @Test("saving (as login does) keeps them")
     func saving() throws {
-        let home = try home(config: "[alerts]\nbell = false\nflash = true\n")
+        let home = try ScratchHome(config: "[alerts]\nbell = false\nflash = true\n")
         let store = CredentialStore(locations: home.locations)
         var set = try store.load(passphrase: nil)
         try set.put(Profile(name: "lab", enterpriseURL: "http://127.0.0.1:3000/api"))
@@ -40,7 +33,7 @@ struct AlertConfigTests {
 
     @Test("a value that is not true or false is one line naming the key")
     func badValue() throws {
-        let home = try home(config: "[alerts]\nbell = \"loud\"\n")
+        let home = try ScratchHome(config: "[alerts]\nbell = \"loud\"\n")
         #expect {
             try CredentialStore(locations: home.locations).loadProfiles()
         } throws: { error in

@@ -7,14 +7,6 @@ import Testing
 
 @Suite("Theme from config.toml: parsing, saving, and precedence")
 struct ThemeChoiceTests {
-    /// A config folder holding `text` as config.toml (and no credentials file).
-    func home(config text: String) throws -> ScratchHome {
-        let home = try ScratchHome()
-        try SecureFile.ensureDirectory(home.locations.configDirectory)
-        try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
-        return home
-    }
-
     static let sample = """
     active = "work"
     theme = "light"
@@ -33,7 +25,7 @@ struct ThemeChoiceTests {
 
     @Test("the top-level theme and each profile's theme are read, without the keys file")
     func parsing() throws {
-        let home = try home(config: Self.sample)
+        let home = try ScratchHome(config: Self.sample)
         let set = try CredentialStore(locations: home.locations).loadProfiles()
         #expect(set.theme == "light")
         #expect(set.profiles["work"]?.theme == "high-contrast")
@@ -46,7 +38,7 @@ struct ThemeChoiceTests {
 
     @Test("saving (as login and set-url do) keeps both themes")
     func savingKeepsThemes() throws {
-        let home = try home(config: Self.sample)
+        let home = try ScratchHome(config: Self.sample)
         let store = CredentialStore(locations: home.locations)
         var set = try store.load(passphrase: nil)
         var lab = try set.profile(named: "lab")
@@ -62,7 +54,7 @@ struct ThemeChoiceTests {
 
     @Test("precedence: --theme, then SYNQ_THEME, then the profile's theme, then the top-level theme, then the default")
     func precedence() throws {
-        let home = try home(config: Self.sample)
+        let home = try ScratchHome(config: Self.sample)
         let file = home.locations.profilesFile
         #expect(try resolve(home, flag: "monochrome", ["SYNQ_THEME": "light"]) == ThemeChoice(name: "monochrome", origin: .flag))
         #expect(try resolve(home, ["SYNQ_THEME": "default"]) == ThemeChoice(name: "default", origin: .environment))
@@ -81,7 +73,7 @@ struct ThemeChoiceTests {
     func defaults() throws {
         let empty = try ScratchHome()
         #expect(try resolve(empty) == ThemeChoice(name: nil, origin: .defaultTheme))
-        let plain = try home(config: "active = \"lab\"\n[profiles.lab]\nsynvo_url = \"http://127.0.0.1:3000\"\n")
+        let plain = try ScratchHome(config: "active = \"lab\"\n[profiles.lab]\nsynvo_url = \"http://127.0.0.1:3000\"\n")
         #expect(try resolve(plain) == ThemeChoice(name: nil, origin: .defaultTheme))
     }
 
@@ -95,14 +87,14 @@ struct ThemeChoiceTests {
 
     @Test("a broken config file is a one-line error naming the file and key; with --theme it is not read at all")
     func brokenConfig() throws {
-        let wrongType = try home(config: "[profiles.work]\ntheme = 5\n")
+        let wrongType = try ScratchHome(config: "[profiles.work]\ntheme = 5\n")
         do {
             _ = try resolve(wrongType)
             Issue.record("a number is not a theme name")
         } catch {
             #expect(error.description == "the config file cannot be read: \(wrongType.locations.profilesFile): profiles.work.theme: expected a string")
         }
-        let notTOML = try home(config: "theme = \n")
+        let notTOML = try ScratchHome(config: "theme = \n")
         do {
             _ = try resolve(notTOML)
             Issue.record("not TOML")

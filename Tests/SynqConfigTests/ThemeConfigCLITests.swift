@@ -10,13 +10,6 @@ import Testing
 struct ThemeConfigCLITests {
     static let notATerminal = "not a terminal"
 
-    func home(config text: String) throws -> ScratchHome {
-        let home = try ScratchHome()
-        try SecureFile.ensureDirectory(home.locations.configDirectory)
-        try SecureFile.write(Data(text.utf8), to: home.locations.profilesFile)
-        return home
-    }
-
     func run(_ home: ScratchHome, _ arguments: [String] = ["tui"], _ extra: [String: String] = [:]) async throws -> ChildProcess.Outcome {
         var environment = home.environment
         environment["PATH"] = "/usr/bin:/bin"
@@ -27,7 +20,7 @@ struct ThemeConfigCLITests {
 
     @Test("a bad top-level or profile theme is exit 64 with one line naming the file; --theme, SYNQ_THEME and NO_COLOR win")
     func badThemeInConfig() async throws {
-        let home = try home(config: "theme = \"nope\"\n[profiles.work]\ntheme = \"bad name\"\n")
+        let home = try ScratchHome(config: "theme = \"nope\"\n[profiles.work]\ntheme = \"bad name\"\n")
         let file = home.locations.profilesFile
 
         let top = try await run(home)
@@ -52,7 +45,7 @@ struct ThemeConfigCLITests {
 
     @Test("a good theme from the profile passes; synq demo reads the config file too")
     func goodThemeInConfig() async throws {
-        let home = try home(config: "active = \"work\"\ntheme = \"nope\"\n[profiles.work]\ntheme = \"light\"\n")
+        let home = try ScratchHome(config: "active = \"work\"\ntheme = \"nope\"\n[profiles.work]\ntheme = \"light\"\n")
         let tui = try await run(home)
         #expect(tui.status == 64)
         #expect(tui.stderr.contains(Self.notATerminal), "the profile's theme wins over the broken top-level one: \(tui.stderr)")

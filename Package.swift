@@ -64,7 +64,8 @@ let package = Package(
         // Fleet memory: the diff of two polls, the SQLite journal of every change, its readers.
         .target(
             name: "SynqJournal",
-            dependencies: ["SynqAPI", "SynqText", "SynqFiles", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SynqAPI", "SynqText", "SynqFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict
         ),
         // State, actions, pure reducer and the effect-running store; no terminal, no HTTP types in state.

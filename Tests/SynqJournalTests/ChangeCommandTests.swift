@@ -48,6 +48,23 @@ struct ChangeCommandTests {
         #expect(!seen.contains("PASSPHRASE"))
     }
 
+    @Test func theCommandGetsOnlyItsThreeStandardDescriptors() async throws {
+        let folder = try TemporaryDirectory()
+        let out = folder.path("fds.txt")
+        // A descriptor of synq's that is not close-on-exec (as a library might leave one).
+        let leaked = open("/dev/null", O_RDONLY)
+        #expect(leaked > 2)
+        defer { close(leaked) }
+        // The shell lists its own descriptors into the command's output (`; true`: so it forks
+        // ls instead of becoming it; no redirection, for which the shell would keep a copy).
+        let listing = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        #expect(listing > 2)
+        let command = ChangeCommand(command: "ls /proc/$$/fd; true", output: listing)
+        #expect(await command.run(Self.sample()) == .exited(0))
+        close(listing)
+        #expect(Self.read(out).split(separator: "\n").sorted() == ["0", "1", "2"])
+    }
+
     @Test func exitStatusesAndAMissingProgramAreReported() async throws {
         #expect(await ChangeCommand(command: "exit 3").run(Self.sample()) == .exited(3))
         #expect(await ChangeCommand(command: "kill -9 $$").run(Self.sample()) == .signalled(9))

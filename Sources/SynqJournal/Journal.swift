@@ -18,6 +18,9 @@ public actor Journal {
     /// Events a failed write left behind; written with the next batch (bounded).
     private var unwritten: [JournalEvent] = []
     private var lastPrune: Date?
+    /// The file's last row when it opened: `history` reads up to here, and everything
+    /// after it reaches subscribers as `.recorded`.
+    private var openedThrough: Int64 = 0
     private var subscribers: [Int: AsyncStream<JournalUpdate>.Continuation] = [:]
     private var nextSubscriber = 0
     private nonisolated let inbox: AsyncStream<Work>
@@ -103,6 +106,15 @@ public actor Journal {
         return try await database.events(query)
     }
 
+    /// What the file held when it opened (for a subscriber's first rows, once it saw
+    /// `.opened`). Events this run journals are left out even once written: the subscriber
+    /// gets them as `.recorded`, and reading them here too would show them twice.
+    public func history(_ query: EventQuery) async throws(JournalError) -> [JournalEvent] {
+        var bounded = query
+        bounded.throughSequence = openedThrough
+        return try await events(bounded)
+    }
+
     /// The current problem, if history cannot be kept.
     public var currentProblem: JournalError? { problem }
 
@@ -132,7 +144,13 @@ public actor Journal {
             do throws(JournalError) { return .success(try JournalDatabase.open(location)) } catch { return .failure(error) }
         }.value
         switch opened {
-        case .success(let database): self.database = database
+        case .success(let database):
+            do throws(JournalError) {
+                openedThrough = try await database.lastSequence()
+                self.database = database
+            } catch {
+                problem = error
+            }
         case .failure(let error): problem = error
         }
     }

@@ -79,6 +79,15 @@ struct JournalDatabase: Sendable {
         }
     }
 
+    /// The last row written so far (0 for an empty journal).
+    func lastSequence() async throws(JournalError) -> Int64 {
+        do {
+            return try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
     /// Events matching the query, oldest first.
     func events(_ query: EventQuery) async throws(JournalError) -> [JournalEvent] {
         let (sql, arguments) = Self.select(query)
@@ -143,6 +152,10 @@ struct JournalDatabase: Sendable {
         if let itemID = query.itemID {
             clauses.append("item_id = ?")
             arguments += [itemID]
+        }
+        if let through = query.throughSequence {
+            clauses.append("seq <= ?")
+            arguments += [through]
         }
         var sql = "SELECT * FROM event"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }

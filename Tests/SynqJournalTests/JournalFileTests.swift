@@ -173,6 +173,44 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
     }
 
+    /// The start-up race: a subscriber that loads its first rows when it sees `.opened`
+    /// (the TUI's Events pane) also gets this run's events as `.recorded`; an event written
+    /// before that read must not come back in it too, or it is shown twice.
+    @Test func historyAtOpeningLeavesOutWhatThisRunJournals() async throws {
+        let temporary = try TemporaryDirectory()
+        let location = JournalLocation(directory: temporary.path("synq"))
+        _ = await runTwoPolls(location)  // an earlier run left one event, for "a"
+        let journal = Journal(location: location)
+        let updates = await journal.updates()
+        let at = Date(timeIntervalSince1970: 1_800_000_100)
+        func poll(_ enabled: Bool) -> Observation.Content {
+            .synchronizers(SynchronizerList(synchronizers: [Synchronizer(id: "b", key: "k", name: "beta", isEnabled: enabled)]))
+        }
+        // This run's first two polls arrive while the file is still opening.
+        journal.record(Observation(profile: "work", at: at, poll(true)))
+        journal.record(Observation(profile: "work", at: at + 5, poll(false)))
+        let running = Task { await journal.run() }
+        var history: [JournalEvent] = []
+        var recorded: [JournalEvent] = []
+        for await update in updates {
+            switch update {
+            case .opened:
+                // Make the race certain: the change is written before the history is read.
+                await journal.flush()
+                history = try await journal.history(EventQuery(profile: "work"))
+                journal.finish()
+            case .recorded(let events):
+                recorded += events
+            case .problem:
+                break
+            }
+        }
+        await running.value
+        #expect(history.map(\.itemID) == ["a"])
+        #expect(recorded.map(\.itemID) == ["b"])
+        #expect(try await JournalReader.events(EventQuery(), at: location).map(\.itemID) == ["a", "b"])
+    }
+
     @Test func retentionParsesAgesAndCounts() throws {
         #expect(try JournalRetention(parsing: "30d") == JournalRetention(maxAge: 30 * 86_400, maxEvents: 1_000_000))
         #expect(try JournalRetention(parsing: "500k") == JournalRetention(maxAge: 90 * 86_400, maxEvents: 500_000))

@@ -15,7 +15,8 @@ enum JournalFeed {
             group.addTask {
                 for await update in updates {
                     if update == .opened {
-                        let history = (try? await journal.events(EventQuery(profile: tap.profile, limit: Reducer.eventsShown))) ?? []
+                        // Up to the file's state at opening: what this run journals comes as `.recorded`.
+                        let history = (try? await journal.history(EventQuery(profile: tap.profile, limit: Reducer.eventsShown))) ?? []
                         store.send(.journalHistory(history))
                     }
                     store.send(.journal(update))

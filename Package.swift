@@ -163,6 +163,7 @@ let package = Package(
             dependencies: [
                 "SynqConfig", "SynqFiles", "SynqAPI", "SynqSandbox", "SynqTerminal", "SynqTestSupport",
                 .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import SynqText
 
 extension TransportFailure: CustomStringConvertible {
     public var description: String {
@@ -52,7 +53,7 @@ extension APIError: CustomStringConvertible, LocalizedError {
         case .rateLimited(_, let resetAt, _):
             guard let resetAt else { return "\(name): rate limited; try again later" }
             let seconds = max(0, Int(resetAt.timeIntervalSinceNow.rounded(.up)))
-            return "\(name): rate limited; the limit resets in \(seconds)s"
+            return "\(name): rate limited; the limit resets in \(RelativeTime.duration(seconds))"
         case .server(_, let status, let message):
             if let message, !message.isEmpty { return "\(name): server error \(status): \(message)" }
             return "\(name): server error \(status)"

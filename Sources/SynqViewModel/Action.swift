@@ -29,6 +29,8 @@ public enum Action: Sendable, Equatable {
     case saveFinished(Result<String, SecureFileError>, at: Date)
     /// A filter/sort pass finished (`Effect.deriveTable`).
     case tableDerived(DerivedRows, pane: Pane)
+    /// The profile picker's switch answered: the store has installed the new clients.
+    case profileSwitched(String, Result<FleetSwitch, FleetSwitchError>, at: Date)
     /// A typed API key was accepted (`error == nil`: a client now exists) or rejected.
     case credentialFinished(Service, error: CredentialError?, at: Date)
     /// The journal reported new events, a problem, or that it is open.
@@ -37,4 +39,12 @@ public enum Action: Sendable, Equatable {
     case journalHistory([JournalEvent])
     /// The `--on-change` command failed (one line, no event data).
     case changeCommandFailed(String)
+}
+
+extension Action {
+    /// True for the answer of a profile switch (which outlives the switch it causes).
+    var isProfileSwitch: Bool {
+        if case .profileSwitched = self { return true }
+        return false
+    }
 }

@@ -7,6 +7,10 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var settings: ViewModelSettings
     /// Which profile and hosts the TUI acts on (the top line shows it).
     public internal(set) var fleet: FleetIdentity
+    /// The profiles the picker offers (empty: no config folder, or no switcher).
+    public internal(set) var profiles: [String] = []
+    /// The profile a switch is connecting to, until it answers.
+    public internal(set) var switchingTo: String?
     /// The clock time of the last action; the renderer formats relative times against it.
     public internal(set) var now: Date
     public internal(set) var pane: Pane = .synchronizers
@@ -108,6 +112,7 @@ public struct AppState: Sendable, Hashable {
         case .prompt?: return [.prompt]
         case .oneTimeKey(let modal)?: return modal.isConfirmingClose ? [.confirm] : [.keyModal]
         case .detail?: return [.detail]
+        case .profilePicker?: return [.picker]
         case nil: break
         }
         if isEditingFilter { return [.filter] }
@@ -125,7 +130,7 @@ public struct AppState: Sendable, Hashable {
     /// The contexts the `?` overlay lists for the current pane, in key-table order: what
     /// the pane's keys do, and the dialogs and fields it can open.
     public var helpContexts: [BindingContext] {
-        var wanted: Set<BindingContext> = [.global, .prompt, .confirm, .help]
+        var wanted: Set<BindingContext> = [.global, .prompt, .confirm, .help, .picker]
         if needsKey(pane) { wanted.insert(.unconfigured) }
         switch pane {
         case .synchronizers: wanted.formUnion([.table, .synchronizers, .filter, .detail])

@@ -21,6 +21,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
     case keyModal
     /// The detail view of one row.
     case detail
+    /// The profile picker.
+    case picker
     /// The help overlay.
     case help
 
@@ -37,6 +39,7 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
         case .confirm: "Questions"
         case .keyModal: "New Synvo key"
         case .detail: "Row details"
+        case .picker: "Profile picker"
         case .help: "Help"
         }
     }

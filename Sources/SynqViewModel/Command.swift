@@ -34,6 +34,8 @@ public enum Command: Sendable, Hashable {
     // Anywhere
     case toggleHelp
     case quit
+    /// Open the profile picker.
+    case pickProfile
     // Dialogs
     case confirm
     case deny

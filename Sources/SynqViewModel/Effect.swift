@@ -17,4 +17,6 @@ public enum Effect: Sendable, Hashable {
     case useCredential(Service, Secret)
     /// Filter and sort a large table off the render loop (a newer pass cancels this one).
     case deriveTable(TableDerivation)
+    /// Connect to another profile's fleet; results of requests sent before are dropped.
+    case switchProfile(String)
 }

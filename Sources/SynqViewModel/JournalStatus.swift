@@ -8,6 +8,9 @@ public struct JournalStatus: Sendable, Hashable {
     public internal(set) var alertCount = 0
     /// Loaded once the journal is open (the Events pane says "Loading" until then).
     public internal(set) var resource = ResourceState()
+    /// The profile the journal records under (the Events pane shows only its events); nil
+    /// shows every event. A profile switch changes it.
+    public internal(set) var profile: String?
     /// Sequence number of the next event row (rows are numbered in arrival order).
     var nextSequence = 0
 

@@ -66,6 +66,7 @@ extension KeyMap {
         KeyBinding([.backTab], .global, .previousPane, "Previous pane"),
         KeyBinding([.character("r")], .global, .refresh, "Refresh now"),
         KeyBinding([.character("?")], .global, .toggleHelp, "Show or hide this help"),
+        KeyBinding([.character("P")], .global, .pickProfile, "Switch profile (re-polls everything)"),
         KeyBinding([.character("q"), .ctrl("c")], .global, .quit, "Quit"),
         // Tables
         KeyBinding([.up, .character("k")], .table, .moveUp, "Move up"),
@@ -118,6 +119,11 @@ extension KeyMap {
         KeyBinding([.character("n")], .detail, .copyField(.name), "Copy the name"),
         KeyBinding([.character("k")], .detail, .copyField(.key), "Copy the synq key (synchronizers)"),
         KeyBinding([.escape, .enter, .character("q"), .ctrl("c")], .detail, .cancel, "Close"),
+        // Profile picker
+        KeyBinding([.up, .character("k")], .picker, .moveUp, "Previous profile"),
+        KeyBinding([.down, .character("j")], .picker, .moveDown, "Next profile"),
+        KeyBinding([.enter], .picker, .submit, "Switch to it"),
+        KeyBinding([.escape, .character("q"), .ctrl("c")], .picker, .cancel, "Stay on this profile"),
         // Help
         KeyBinding([.character("?"), .escape, .character("q"), .ctrl("c")], .help, .toggleHelp, "Close help"),
         KeyBinding([.up, .character("k")], .help, .moveUp, "Scroll up"),

@@ -11,4 +11,6 @@ public enum Modal: Sendable, Hashable {
     case oneTimeKey(OneTimeKeyModal)
     /// Every field of one row (`Enter`).
     case detail(DetailView)
+    /// The profile picker (`P`).
+    case profilePicker(ProfilePicker)
 }

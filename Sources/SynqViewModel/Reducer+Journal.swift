@@ -13,7 +13,10 @@ extension Reducer {
         case .problem(let problem):
             state.journal.problem = problem?.description
             if let problem { say("No history kept: \(problem.description)", .error, &state) }
-        case .recorded(let events):
+        case .recorded(let recorded):
+            // After a profile switch, late answers of the old fleet are journalled under their
+            // own profile; this pane shows the current one's.
+            let events = recorded.filter { state.journal.profile == nil || $0.profile == state.journal.profile }
             appendEvents(events, highlight: true, &state)
             raiseAlerts(events, &state)
         }

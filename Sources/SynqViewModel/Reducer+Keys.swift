@@ -43,7 +43,10 @@ extension Reducer {
         case .nextPane: return switchPane(to: state.pane.next, &state)
         case .previousPane: return switchPane(to: state.pane.previous, &state)
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom:
-            if state.isHelpVisible {
+            if case .profilePicker(var picker)? = state.modal {
+                picker.selected = min(max(0, picker.selected + (command == .moveUp ? -1 : 1)), max(0, picker.names.count - 1))
+                state.modal = .profilePicker(picker)
+            } else if state.isHelpVisible {
                 scrollHelp(command, &state)
             } else {
                 navigate(command, &state)
@@ -78,6 +81,9 @@ extension Reducer {
             return openCredentialPrompt(for: service, &state)
         case .toggleHelp:
             toggleHelp(&state)
+            return []
+        case .pickProfile:
+            openProfilePicker(&state)
             return []
         case .quit:
             if case .oneTimeKey? = state.modal { return perform(.cancel, &state) }
@@ -209,6 +215,8 @@ extension Reducer {
         case .detail?:
             state.modal = nil
             return []
+        case .profilePicker(let picker)?:
+            return chooseProfile(picker, &state)
         case nil:
             setEditingFilter(false, &state)
             return []
@@ -232,7 +240,7 @@ extension Reducer {
             return []
         case .confirmToggle?:
             return deny(&state)
-        case .detail?:
+        case .detail?, .profilePicker?:
             state.modal = nil
             return []
         case nil:

@@ -50,6 +50,8 @@ public enum Reducer {
         case .changeCommandFailed(let text):
             say(text, .error, &state)
             return []
+        case .profileSwitched(let name, let result, _):
+            return profileSwitched(name, result, &state)
         }
     }
 

@@ -20,8 +20,12 @@ public actor Store<C: Clock> where C.Duration == Duration {
     private var clients: Clients
     private let clipboard: (any ClipboardWriter)?
     private let secretWriter: any SecretFileWriting
-    private let credentials: (any CredentialClientFactory)?
-    private let journal: JournalTap?
+    private var credentials: (any CredentialClientFactory)?
+    /// Where answers are journalled; a profile switch points it at the new profile.
+    private var journal: JournalTap?
+    private let switcher: (any FleetSwitcher)?
+    /// Bumped by a profile switch: answers to requests launched before it are dropped.
+    private var generation = 0
     private nonisolated let clock: C
     private nonisolated let startInstant: C.Instant
     private nonisolated let startDate: Date
@@ -45,6 +49,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
         credentials: (any CredentialClientFactory)? = nil,
         journal: JournalTap? = nil,
         fleet: FleetIdentity = .unknown,
+        switcher: (any FleetSwitcher)? = nil,
         clock: C,
         startDate: Date = Date()
     ) {
@@ -54,6 +59,9 @@ public actor Store<C: Clock> where C.Duration == Duration {
         if enterprise != nil { configured.insert(.enterprise) }
         if synvo != nil { configured.insert(.synvo) }
         self.state = AppState(settings: settings, configured: configured, now: startDate, fleet: fleet)
+        self.state.profiles = switcher?.profileNames ?? []
+        self.state.journal.profile = journal?.profile
+        self.switcher = switcher
         self.clients = Clients(enterprise: enterprise, synvo: synvo)
         self.clipboard = clipboard
         self.secretWriter = secretWriter
@@ -150,14 +158,43 @@ public actor Store<C: Clock> where C.Duration == Duration {
         let writer = self.secretWriter
         let credentials = self.credentials
         let journal = self.journal
+        let switcher = self.switcher
+        let generation = self.generation
         group.addTask {
             let action = await Self.perform(effect, clients: clients, clipboard: clipboard, writer: writer,
-                                            credentials: credentials, store: self)
-            if let action {
-                journal?.note(action)
-                self.send(action)
-            }
+                                            credentials: credentials, switcher: switcher, store: self)
+            guard let action else { return }
+            // Journalled under the profile the request was sent for, even when a switch came
+            // between (then the screen, which shows the new fleet, drops it).
+            journal?.note(action)
+            await self.deliver(action, launchedIn: generation)
         }
+    }
+
+    /// Sends an effect's answer, unless a profile switch came between: then it is about the
+    /// old fleet, and only the switch's own answer goes through.
+    private func deliver(_ action: Action, launchedIn generation: Int) {
+        if generation != self.generation, !action.isProfileSwitch { return }
+        send(action)
+    }
+
+    /// The new fleet's clients and key factory; from now on answers are journalled under
+    /// `profile`, and answers to requests sent before are dropped.
+    fileprivate func install(_ connection: FleetConnection, profile: String) {
+        clients = Clients(enterprise: connection.enterprise, synvo: connection.synvo)
+        credentials = connection.credentials ?? credentials
+        journal?.profile = profile
+        generation += 1
+    }
+
+    /// The profile the journal records under now (nil without a journal).
+    public var journalProfile: String? { journal?.profile }
+
+    /// The newest history of the journal's current profile, oldest first (empty without a
+    /// journal, or before it is open).
+    fileprivate func journalHistory() async -> [JournalEvent] {
+        guard let journal else { return [] }
+        return (try? await journal.journal.events(EventQuery(profile: journal.profile, limit: Reducer.eventsShown))) ?? []
     }
 
     fileprivate func install(enterprise: any EnterpriseAPI) { clients.enterprise = enterprise }
@@ -166,7 +203,7 @@ public actor Store<C: Clock> where C.Duration == Duration {
     /// Runs one effect and turns its outcome into the action that reports it.
     private static func perform(
         _ effect: Effect, clients: Clients, clipboard: (any ClipboardWriter)?, writer: any SecretFileWriting,
-        credentials: (any CredentialClientFactory)?, store: Store
+        credentials: (any CredentialClientFactory)?, switcher: (any FleetSwitcher)?, store: Store
     ) async -> Action? {
         switch effect {
         case .fetch(.synchronizers):
@@ -214,6 +251,19 @@ public actor Store<C: Clock> where C.Duration == Duration {
                 return .credentialFinished(service, error: nil, at: store.now())
             } catch {
                 return .credentialFinished(service, error: error, at: store.now())
+            }
+        case .switchProfile(let name):
+            guard let switcher else { return .profileSwitched(name, .failure(FleetSwitchError("no profiles here")), at: store.now()) }
+            do {
+                let connection = try await switcher.connect(profile: name)
+                await store.install(connection, profile: name)
+                var configured: Set<Service> = []
+                if connection.enterprise != nil { configured.insert(.enterprise) }
+                if connection.synvo != nil { configured.insert(.synvo) }
+                let history = await store.journalHistory()
+                return .profileSwitched(name, .success(FleetSwitch(fleet: connection.fleet, configured: configured, history: history)), at: store.now())
+            } catch {
+                return .profileSwitched(name, .failure(error), at: store.now())
             }
         case .deriveTable:
             return nil

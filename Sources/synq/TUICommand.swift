@@ -39,7 +39,7 @@ struct TUICommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         try await display.launch(themes: themes, enterprise: enterprise, synvo: synvo, credentials: TypedCredentialFactory(settings: settings),
-                                 fleet: settings.fleet(), profile: settings.profileName)
+                                 fleet: settings.fleet(), profile: settings.profileName, switcher: LiveFleetSwitcher(base: settings))
     }
 }
 
@@ -66,7 +66,8 @@ struct TUIOptions: ParsableArguments {
     /// Runs the TUI with the loaded themes until the user quits. Changes are journalled
     /// under `profile` (in memory only unless `keepHistory`).
     func launch(themes: ThemeSelection, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?, credentials: (any CredentialClientFactory)?,
-                fleet: FleetIdentity, profile: String, keepHistory: Bool = true, beforeStart: () -> Void = {}) async throws {
+                fleet: FleetIdentity, profile: String, keepHistory: Bool = true, switcher: (any FleetSwitcher)? = nil,
+                beforeStart: () -> Void = {}) async throws {
         do {
             try TerminalSession.checkTerminal()
         } catch {
@@ -81,8 +82,8 @@ struct TUIOptions: ParsableArguments {
         let journal = JournalTap(journal: journalOptions.makeJournal(keepHistory: keepHistory), profile: profile)
         beforeStart()
         do {
-            try await TUIApp.run(settings: settings, enterprise: enterprise, synvo: synvo, credentials: credentials, fleet: fleet, terminal: terminal,
-                                 journal: journal, changeCommand: journalOptions.changeCommand(output: nil))
+            try await TUIApp.run(settings: settings, enterprise: enterprise, synvo: synvo, credentials: credentials, fleet: fleet, switcher: switcher,
+                                 terminal: terminal, journal: journal, changeCommand: journalOptions.changeCommand(output: nil))
         } catch {
             StandardError.line("synq: \(error.description)")
             throw ExitCode(ExitStatus.usage.rawValue)

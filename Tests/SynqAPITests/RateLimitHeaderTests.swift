@@ -35,4 +35,10 @@ import Testing
         let error = interpreter.error(for: HTTPResponse(status: 429, headers: ["Retry-After": "30"], body: Data()))
         #expect(error.description.hasPrefix("Enterprise API: rate limited; the limit resets in "))
     }
+
+    @Test func aLongWaitReadsAsMinutesNotSeconds() {
+        let error = APIError.rateLimited(.synvo, resetAt: Date().addingTimeInterval(1312), rateLimit: nil)
+        #expect(error.description.hasPrefix("Synvo API: rate limited; the limit resets in 21m "), "\(error.description)")
+        #expect(!error.description.contains("1312s"))
+    }
 }

@@ -16,7 +16,9 @@ enum JournalFeed {
                 for await update in updates {
                     if update == .opened {
                         // Up to the file's state at opening: what this run journals comes as `.recorded`.
-                        let history = (try? await journal.history(EventQuery(profile: tap.profile, limit: Reducer.eventsShown))) ?? []
+                        // The store's profile: the picker (P) may have switched it already.
+                        let profile = await store.journalProfile ?? tap.profile
+                        let history = (try? await journal.history(EventQuery(profile: profile, limit: Reducer.eventsShown))) ?? []
                         store.send(.journalHistory(history))
                     }
                     store.send(.journal(update))

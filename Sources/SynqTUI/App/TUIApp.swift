@@ -11,14 +11,14 @@ public enum TUIApp {
     /// this returns, also when it throws.
     public static func run(settings: ViewModelSettings, enterprise: (any EnterpriseAPI)?, synvo: (any SynvoAPI)?,
                            credentials: (any CredentialClientFactory)?, fleet: FleetIdentity = .unknown,
-                           terminal: TerminalConfiguration,
+                           switcher: (any FleetSwitcher)? = nil, terminal: TerminalConfiguration,
                            journal: JournalTap? = nil, changeCommand: ChangeCommand? = nil) async throws(TerminalError) {
         // Before the store starts polling: a terminal that cannot be used ends the run with
         // nothing started and nothing to cancel.
         try TerminalSession.checkTerminal()
         let session = try TerminalSession(configuration: terminal)
         let store = Store(settings: settings, enterprise: enterprise, synvo: synvo, clipboard: session,
-                          credentials: credentials, journal: journal, fleet: fleet, clock: ContinuousClock())
+                          credentials: credentials, journal: journal, fleet: fleet, switcher: switcher, clock: ContinuousClock())
         try await run(store: store, session: session, journal: journal, changeCommand: changeCommand)
     }
 

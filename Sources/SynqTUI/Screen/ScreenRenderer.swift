@@ -62,6 +62,9 @@ public struct ScreenRenderer: Sendable {
         } else if case .detail(let detail)? = state.modal {
             DetailPanel.draw(detail, state: state, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
             cursor = nil
+        } else if case .profilePicker(let picker)? = state.modal {
+            ProfilePickerView.draw(picker, fleet: state.fleet, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
+            cursor = nil
         }
         return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport, bells: state.journal.alertCount)
     }

@@ -222,7 +222,21 @@ void synq_suspend_self(void) {
     /* The whole process group, as vim and less do: a shell waits on the job's leader (a
        subshell, a pipeline), which must stop too for the shell to say "Stopped" and `fg`
        it. Every thread of ours stops here; this returns after SIGCONT. */
+    state.continued_flag = 0;
     kill(0, SIGTSTP);
+    /* kill() can return before our own stop: the SIGTSTP stays pending until some thread
+       takes it. Putting on_tstp back then would hand that stop to the handler, and after
+       `fg` we would suspend a second time. So wait for the SIGCONT of `fg` (on_cont sets
+       the flag, on whichever thread); the loop does not run while we are stopped. If the
+       signal was taken and no stop followed (an orphaned process group discards it), stop
+       waiting 50 ms later. */
+    const struct timespec tick = {0, 2 * 1000 * 1000};
+    for (int idle = 0; !state.continued_flag;) {
+        sigset_t pending;
+        sigpending(&pending);
+        if (!sigismember(&pending, SIGTSTP) && ++idle > 25) break;
+        nanosleep(&tick, NULL);
+    }
     install(SIGTSTP, on_tstp, SA_RESTART);
     state.suspend_flag = 0;
     state.continued_flag = 0;

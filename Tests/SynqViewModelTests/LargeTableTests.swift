@@ -97,6 +97,12 @@ import Testing
         rows[8].isEnabled = nil
         rows[9].name = "ÉCLAIR-2"
         rows[10].name = "éclair-10"
+        // Keys and ids that agree in their first 8 bytes (the integer the sort compares
+        // first), one a prefix of another, one only case-folded equal, one shorter than 8.
+        for (row, text) in [(11, "samekey1-b"), (12, "samekey1-a"), (13, "samekey1"), (14, "SAMEKEY1-A"), (15, "short"), (16, "samekey1-a")] {
+            rows[row].key = text
+            rows[row].id = text + "-\(row)"
+        }
         let storage = SynchronizerStorage(rows: rows)
         for column in SynchronizerRow.Column.allCases {
             let reference = ColumnOrdering(keys: rows.map { $0.sortKey(column) })

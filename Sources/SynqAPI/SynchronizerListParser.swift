@@ -54,6 +54,7 @@ public final class SynchronizerListParser: BodyConsumer {
         }
         handle = yajl_alloc(callbacks, nil, UnsafeMutableRawPointer(state))
         if let handle { _ = synq_yajl_pass_raw_strings(handle) }
+        state.pointee.handle = handle
     }
 
     deinit {
@@ -68,8 +69,19 @@ public final class SynchronizerListParser: BodyConsumer {
     public func consume(_ chunk: UnsafeRawBufferPointer) throws(SynchronizerListError) {
         guard let handle, let base = chunk.baseAddress, chunk.count > 0 else { return }
         if head.count < Self.headLimit { head.append(contentsOf: chunk.prefix(Self.headLimit - head.count)) }
+        state.pointee.documentEnd = nil
         let status = yajl_parse(handle, base.assumingMemoryBound(to: UInt8.self), chunk.count)
         try check(status)
+        // After the document only whitespace may follow: yajl takes a string left open at
+        // the end (`{…}"`) as a token still arriving, and would accept it.
+        if state.pointee.ended {
+            let rest = chunk[(state.pointee.documentEnd ?? 0)...]
+            if rest.contains(where: { !Self.isWhitespace($0) }) { throw .malformed("not JSON") }
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// Ends the body: a document cut short or holding anything after its end is an error.
@@ -176,6 +188,12 @@ private struct ParseState {
     var sawSuccess = false
     var started = false
     var failure: SynchronizerListError?
+    /// The parser, to read where in the current chunk the document ended.
+    var handle: yajl_handle?
+    /// The root object has closed; `documentEnd` is the offset just past it when that
+    /// happened in the chunk being parsed.
+    var ended = false
+    var documentEnd: Int?
     /// Open containers: 1 inside the root object, 2 inside the list, 3 inside a row.
     var depth = 0
     var rootKey = RootKey.other
@@ -233,6 +251,9 @@ private struct ParseState {
     mutating func close() -> Bool {
         depth -= 1
         switch depth {
+        case 0:
+            ended = true
+            documentEnd = handle.map { Int(yajl_get_bytes_consumed($0)) }
         case 1 where inList:
             inList = false
             sawList = true

@@ -121,6 +121,21 @@ import Testing
         #expect(throws: SynchronizerListError.malformed("nested more than 512 deep")) { try SynchronizerListParser.parse(nested(511)) }
     }
 
+    /// Found by the decode fuzz target: yajl takes a string left open after the document
+    /// (`{…}"`) as a token still arriving and accepts the body; nothing but whitespace may
+    /// follow the document, in the same chunk or a later one.
+    @Test func anythingButWhitespaceAfterTheDocumentFailsTheList() throws {
+        let list = #"{"synchronizers":[{"id":"a","key":"k","name":"n"}]}"#
+        for tail in ["\"", "\"}", " x", "{}", "\n\"abc"] {
+            let body = Data((list + tail).utf8)
+            #expect((try? JSONSerialization.jsonObject(with: body)) == nil, "\(tail)")
+            for piece in [1, 7, 4096] {
+                #expect(Self.streamed(body, piece: piece) == nil, "\(tail) in \(piece)-byte pieces")
+            }
+        }
+        #expect(Self.streamed(Data((list + " \n\t ").utf8), piece: 3)?.fleet.count == 1, "whitespace after the document is JSON")
+    }
+
     @Test func aLargeGeneratedListMatchesTheReferenceRowForRow() throws {
         var rows: [String] = []
         for index in 0..<5_000 {

@@ -10,7 +10,7 @@ enum MemoryBenchmark {
         let sandbox = try await RunningSandbox.start(.forTesting(fleetSize: fleetSize))
         print("Memory: sandbox seeded with \(fleetSize) synchronizers in \(seeding.duration(to: .now))")
         let started = ContinuousClock.now
-        let run = try PtyRun(synq: synq, sandbox: sandbox, refresh: 60)
+        let run = try PtyRun(synq: synq, sandbox: sandbox, refresh: 60, timeout: 600)
         // The count shows in the pane's title once the fleet is in (the status bar may shorten its own).
         let loaded = try await run.waitForScreen(containing: "Synchronizers (\(Count.text(fleetSize)))", timeout: .seconds(300))
         let shown = started.duration(to: .now)

@@ -16,7 +16,8 @@ final class PtyRun: @unchecked Sendable {
     /// The last bytes written to the terminal, to wait for text to appear.
     private let tail = Mutex<[UInt8]>([])
 
-    init(synq: String, sandbox: RunningSandbox, refresh: Int) throws {
+    /// `timeout`: the TUI's per-request deadline (`--timeout`), for lists a loaded machine serves slowly.
+    init(synq: String, sandbox: RunningSandbox, refresh: Int, timeout: Int? = nil) throws {
         // posix_openpt & co. are hidden behind _XOPEN_SOURCE in Swift's Glibc module, so this
         // does what they do with the Linux ioctls (TIOCSPTLCK, TIOCGPTN) on /dev/ptmx.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -31,7 +32,7 @@ final class PtyRun: @unchecked Sendable {
         let slave = FileHandle(forUpdatingAtPath: slavePath)
         guard let slave else { throw BenchError.noPty }
         process.executableURL = URL(fileURLWithPath: synq)
-        process.arguments = ["tui", "--refresh", "\(refresh)"]
+        process.arguments = ["tui", "--refresh", "\(refresh)"] + (timeout.map { ["--timeout", "\($0)"] } ?? [])
         process.environment = [
             "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",

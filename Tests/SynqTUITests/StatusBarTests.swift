@@ -46,6 +46,12 @@ import Testing
         if width >= 80 { #expect(text.contains("Synvo 97/100") || text.contains("97/100")) }
     }
 
+    @Test func theBudgetSaysWhatItCounts() {
+        let (text, grid) = Self.bottom(Fixtures.loaded(), 80, 24)
+        #expect(text.contains("Synvo budget 97/100"), "\(text)")
+        #expect(Self.role(of: "Synvo budget 97/100", in: grid) == .statusInfo)
+    }
+
     @Test func aCountdownOutlivesEverythingButReadOnly() {
         var state = Self.readOnlyFailing
         Fixtures.apply(&state, .keysLoaded(.failure(.rateLimited(.synvo, resetAt: Fixtures.now.addingTimeInterval(75), rateLimit: nil)), at: Fixtures.now))

@@ -74,7 +74,8 @@ enum StatusLine {
             result.append(Segment(text: "rate limited, retry in \(wait)", role: .statusWarning, priority: 95, side: .right, short: "429 \(wait)"))
         } else if let budget = state.rateLimit, state.isConfigured(.keys) {
             let low = budget.remaining <= budget.reserve
-            result.append(Segment(text: "Synvo \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo,
+            // Labelled: a bare "97/100" does not say it is the Synvo requests left in this rate-limit window.
+            result.append(Segment(text: "Synvo budget \(budget.remaining)/\(budget.limit)", role: low ? .statusWarning : .statusInfo,
                                   priority: state.pane == .keys || low ? 55 : 45, side: .right, short: "\(budget.remaining)/\(budget.limit)"))
         }
         // The way to every other key outlives counts, ages and the budget.

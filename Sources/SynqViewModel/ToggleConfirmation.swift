@@ -54,7 +54,10 @@ public struct ToggleConfirmation: Sendable, Hashable {
     }
 
     /// The whole question, e.g. `Disable "prod-1"? (y/n)`.
-    public var question: String { body + " (y/n)" }
+    public var question: String { body + Self.answerKeys }
+
+    /// What follows the question: the keys that answer it.
+    public static let answerKeys = " (y/n)"
 
     /// A name cut for the one-line question (the detail view shows it whole).
     static func short(_ name: String) -> String {

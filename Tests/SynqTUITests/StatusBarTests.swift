@@ -46,6 +46,18 @@ import Testing
         if width >= 80 { #expect(text.contains("Synvo 97/100") || text.contains("97/100")) }
     }
 
+    /// A bulk question longer than the line is cut before "(y/n)", so the answer keys always show.
+    @Test(arguments: [(40, 10), (80, 24)])
+    func aLongQuestionKeepsItsAnswerKeys(width: Int, height: Int) {
+        var state = Fixtures.loaded()
+        // Sorted by name, "edge-eu-west-1" (enabled) first and "Staging Server" (disabled) last.
+        Fixtures.apply(&state, .key(.character("m")), .key(.character("G")), .key(.character("m")), .key(.character("d")))
+        let lines = Fixtures.render(state, width, height).grid.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let question = String(lines[height - 2])
+        #expect(question.hasPrefix(" Disable 1 marked synchronizer?"), "\(width)x\(height): \(question)")
+        #expect(question.hasSuffix("(y/n)"), "\(width)x\(height): \(question)")
+    }
+
     @Test func theBudgetSaysWhatItCounts() {
         let (text, grid) = Self.bottom(Fixtures.loaded(), 80, 24)
         #expect(text.contains("Synvo budget 97/100"), "\(text)")

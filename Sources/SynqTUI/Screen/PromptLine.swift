@@ -10,8 +10,11 @@ enum PromptLine {
         grid.fill(x: 0, y: y, count: grid.width, role: .base)
         switch state.modal {
         case .confirmToggle(let confirmation)?:
-            grid.write(TextLayout.truncate(Grid.displayable(confirmation.question, glyphs: grid.glyphs), to: grid.width - 1, ellipsis: grid.glyphs.ellipsis),
-                       x: 1, y: y, role: .prompt, maxWidth: grid.width - 1)
+            // A long question is cut before its answer keys, never through them: "(y/n)" always shows.
+            let answer = ToggleConfirmation.answerKeys
+            let body = TextLayout.truncate(Grid.displayable(confirmation.body, glyphs: grid.glyphs),
+                                           to: max(0, grid.width - 1 - CharacterWidth.of(answer)), ellipsis: grid.glyphs.ellipsis)
+            grid.write(body + answer, x: 1, y: y, role: .prompt, maxWidth: grid.width - 1)
             return nil
         case .prompt(let prompt)?:
             let cursor = TextFieldView.draw(label: prompt.title, field: prompt.field, into: &grid, x: 1, y: y, width: grid.width - 2)

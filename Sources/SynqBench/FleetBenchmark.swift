@@ -2,6 +2,7 @@ import Foundation
 import SynqAPI
 import SynqSandbox
 import SynqTUI
+import SynqText
 import SynqViewModel
 
 /// The data path at fleet scale, in process: the live client fetching and parsing the

@@ -1,6 +1,7 @@
 import Foundation
 import SynqSandbox
 import SynqTUI
+import SynqText
 
 /// Peak resident memory of the real TUI holding a whole fleet (by default 1,000,000
 /// synchronizers), read from the kernel's high-water mark once the fleet is on screen.

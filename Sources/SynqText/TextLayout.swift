@@ -33,6 +33,25 @@ public enum TextLayout {
         return String(text[text.startIndex..<keep]) + ellipsis
     }
 
+    /// `text` cut in the middle to at most `columns` columns: its last `tail` characters stay
+    /// after the ellipsis and the head takes the rest ("b1df0d63…4185"). Cut at the end when
+    /// there is no room for a head.
+    public static func truncate(_ text: String, to columns: Int, keepingLast tail: Int, ellipsis: String = "…") -> String {
+        guard tail > 0, self.columns(text) > columns else { return truncate(text, to: columns, ellipsis: ellipsis) }
+        let end = String(text.suffix(tail))
+        let room = columns - self.columns(end) - CharacterWidth.of(ellipsis)
+        guard room > 0 else { return truncate(text, to: columns, ellipsis: ellipsis) }
+        var head = ""
+        var used = 0
+        for character in text {
+            let width = max(1, CharacterWidth.of(character))
+            if used + width > room { break }
+            used += width
+            head.append(character)
+        }
+        return head + ellipsis + end
+    }
+
     /// `text` truncated and padded with spaces to exactly `columns` columns.
     public static func fit(_ text: String, to columns: Int, alignment: Alignment = .left, ellipsis: String = "…") -> String {
         let cut = truncate(text, to: columns, ellipsis: ellipsis)

@@ -1,3 +1,5 @@
+import SynqText
+
 /// A confirmed enable or disable of marked rows, counted until every answer is in, so the
 /// status bar ends with one summary instead of the last of many messages.
 public struct BulkToggleProgress: Sendable, Hashable {
@@ -22,7 +24,7 @@ public struct BulkToggleProgress: Sendable, Hashable {
     /// The summary once all answers are in.
     public var summary: String {
         let done = enable ? "Enabled" : "Disabled"
-        if failures.isEmpty { return "\(done) \(succeeded) synchronizer\(succeeded == 1 ? "" : "s")" }
-        return "\(done) \(succeeded) of \(total); \(failures.count) failed: " + failures.joined(separator: "; ")
+        if failures.isEmpty { return "\(done) \(Count.text(succeeded)) synchronizer\(succeeded == 1 ? "" : "s")" }
+        return "\(done) \(Count.text(succeeded)) of \(Count.text(total)); \(Count.text(failures.count)) failed: " + failures.joined(separator: "; ")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 extension Reducer {
     /// Dispatches a key through `KeyMap.standard` in the active contexts; keys the table
@@ -264,7 +265,7 @@ extension Reducer {
                 })
                 let progress = BulkToggleProgress(ids: ids, enable: question.targets.first?.enable ?? true)
                 state.bulkToggle = progress
-                say("\(progress.verb) \(ids.count) synchronizer\(ids.count == 1 ? "" : "s")…", .info, &state)
+                say("\(progress.verb) \(Count.text(ids.count)) synchronizer\(ids.count == 1 ? "" : "s")…", .info, &state)
             }
             return effects
         case .oneTimeKey(let modal)? where modal.isConfirmingClose:

@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqText
 
 /// Enabling and disabling synchronizers. Space switches the selected row alone; `e` and
 /// `d` enable or disable the marked rows (the selected row when none is marked), after one
@@ -53,7 +54,7 @@ extension Reducer {
         let before = state.synchronizers.marked.count
         state.synchronizers.marked.formUnion(state.synchronizers.rows.map(\.id))
         let added = state.synchronizers.marked.count - before
-        say("Marked \(added) more row\(added == 1 ? "" : "s") (\(state.synchronizers.marked.count) marked)", .info, &state)
+        say("Marked \(Count.text(added)) more row\(added == 1 ? "" : "s") (\(Count.text(state.synchronizers.marked.count)) marked)", .info, &state)
     }
 
     /// `M`: forgets every mark, shown or hidden.
@@ -61,7 +62,7 @@ extension Reducer {
         guard state.pane == .synchronizers, !state.synchronizers.marked.isEmpty else { return }
         let count = state.synchronizers.marked.count
         state.synchronizers.marked.removeAll()
-        say("Cleared \(count) mark\(count == 1 ? "" : "s")", .info, &state)
+        say("Cleared \(Count.text(count)) mark\(count == 1 ? "" : "s")", .info, &state)
     }
 
     /// Flips the row optimistically, marks it pending and sends the request.
@@ -111,7 +112,7 @@ extension Reducer {
             say(bulk.summary, bulk.failures.isEmpty ? .success : .error, &state)
         } else {
             state.bulkToggle = bulk
-            say("\(bulk.verb): \(bulk.total - bulk.waiting.count) of \(bulk.total) answered…", .info, &state)
+            say("\(bulk.verb): \(Count.text(bulk.total - bulk.waiting.count)) of \(Count.text(bulk.total)) answered…", .info, &state)
         }
         return pass
     }

@@ -14,14 +14,20 @@ public struct ResourceColumn<Row>: Sendable {
         /// At least `min`, sharing spare space with other flexible columns by `weight`, and
         /// never wider than its widest visible text.
         case flexible(min: Int, weight: Int)
+        /// At least `min`; grows towards its widest visible text only with the width the
+        /// flexible columns leave once they are whole (the key: shortened on a narrow screen,
+        /// whole on a wide one, never at the cost of the name or the id).
+        case leftover(min: Int)
     }
 
-    /// How the screen shortens a cell whose full text headless output prints.
+    /// How the screen shortens a cell that is wider than its column (headless output
+    /// always prints the whole text).
     public enum Shortening: Sendable, Hashable {
+        /// Cut at the end, before an ellipsis.
         case none
-        /// The first `head` and last `tail` characters around an ellipsis, when longer than
-        /// `head + tail + 1` (a key: "b1df0d63…4185").
-        case keepEnds(head: Int, tail: Int)
+        /// Cut in the middle: the last `tail` characters stay and the head takes the rest of
+        /// the column (a key in 13 columns: "b1df0d63…4185").
+        case keepEnd(tail: Int)
     }
 
     public let title: String

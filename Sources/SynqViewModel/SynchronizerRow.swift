@@ -49,8 +49,9 @@ public struct SynchronizerRow: TableRow {
                                }
                            }, sortKey: { .text($0.stateText) }, searchText: { $0.stateText })
         case .key:
-            // The full key is on the detail line and in headless output.
-            ResourceColumn("KEY", width: .fixed(13), dropOrder: 3, shortening: .keepEnds(head: 8, tail: 4),
+            // Whole when the screen has room after the name and the id; the full key is
+            // always on the detail line and in headless output.
+            ResourceColumn("KEY", width: .leftover(min: 13), dropOrder: 3, shortening: .keepEnd(tail: 4),
                            text: { row, _ in row.key }, tone: { _ in .dim }, sortKey: { .folded($0.key) }, searchText: { $0.key })
         case .created:
             ResourceColumn("CREATED", width: .fixed(8), dropOrder: 2,

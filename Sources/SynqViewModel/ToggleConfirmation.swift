@@ -1,3 +1,5 @@
+import SynqText
+
 /// One synchronizer to switch, with the state it should get.
 public struct ToggleTarget: Sendable, Hashable {
     public var id: String
@@ -40,15 +42,15 @@ public struct ToggleConfirmation: Sendable, Hashable {
             return "\(only.enable ? "Enable" : "Disable") \"\(only.name)\"?"
         }
         let verb = targets.first?.enable == true ? "Enable" : "Disable"
-        var text = "\(verb) \(targets.count) marked synchronizer\(targets.count == 1 ? "" : "s")"
+        var text = "\(verb) \(Count.text(targets.count)) marked synchronizer\(targets.count == 1 ? "" : "s")"
         if !hidden.isEmpty {
             let named = hidden.prefix(Self.namedHidden).map { "\"\(Self.short($0))\"" }
-            let more = hidden.count > Self.namedHidden ? " and \(hidden.count - Self.namedHidden) more" : ""
-            text += ", \(hidden.count) hidden by the filter (\(named.joined(separator: ", "))\(more))"
+            let more = hidden.count > Self.namedHidden ? " and \(Count.text(hidden.count - Self.namedHidden)) more" : ""
+            text += ", \(Count.text(hidden.count)) hidden by the filter (\(named.joined(separator: ", "))\(more))"
         }
         text += "?"
         if unchanged > 0 {
-            text += " \(unchanged) already \(verb == "Enable" ? "enabled" : "disabled") left alone."
+            text += " \(Count.text(unchanged)) already \(verb == "Enable" ? "enabled" : "disabled") left alone."
         }
         return text
     }

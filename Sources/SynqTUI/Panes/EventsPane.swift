@@ -9,7 +9,7 @@ import SynqText
 /// the columns are `EventRow`'s definitions.
 enum EventsPane {
     static func columns(now: Date) -> [ColumnSpec<EventRow>] {
-        ColumnSpec.columns(of: EventRow.self, now: now, glyphs: .unicode)
+        ColumnSpec.columns(of: EventRow.self, now: now)
     }
 
     static func index(of column: EventRow.Column) -> Int {

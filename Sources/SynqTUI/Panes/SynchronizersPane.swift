@@ -5,8 +5,8 @@ import SynqText
 /// The synchronizers table: name, state (coloured), key (shortened; the full key is on the
 /// detail line), created (relative), id.
 enum SynchronizersPane {
-    static func columns(now: Date, glyphs: Glyphs) -> [ColumnSpec<SynchronizerRow>] {
-        ColumnSpec.columns(of: SynchronizerRow.self, now: now, glyphs: glyphs)
+    static func columns(now: Date) -> [ColumnSpec<SynchronizerRow>] {
+        ColumnSpec.columns(of: SynchronizerRow.self, now: now)
     }
 
     /// Column index in `columns` for a sort column.
@@ -14,11 +14,11 @@ enum SynchronizersPane {
         SynchronizerRow.Column.allCases.firstIndex(of: column) ?? 0
     }
 
-    static func pane(_ state: AppState, glyphs: Glyphs) -> TablePane<SynchronizerRow> {
+    static func pane(_ state: AppState) -> TablePane<SynchronizerRow> {
         TablePane(
             title: "Synchronizers", noun: "synchronizers",
             emptyHint: "No synchronizers yet. Press n to create one.",
-            columns: columns(now: state.now, glyphs: glyphs),
+            columns: columns(now: state.now),
             sortColumn: index(of: state.synchronizers.sort.column),
             isPending: { state.isPending($0.id) }
         )

@@ -7,7 +7,7 @@ import SynqText
 enum SynvoKeysPane {
     /// No keys column is shortened, so no ellipsis glyph is needed.
     static func columns(now: Date) -> [ColumnSpec<SynvoKeyRow>] {
-        ColumnSpec.columns(of: SynvoKeyRow.self, now: now, glyphs: .unicode)
+        ColumnSpec.columns(of: SynvoKeyRow.self, now: now)
     }
 
     static func index(of column: SynvoKeyRow.Column) -> Int {

@@ -20,7 +20,7 @@ struct TablePane<Row: TableRow> {
         var heading = "\(title) (\(table.isFiltered ? "\(Count.text(table.rows.count))/\(total)" : total))"
         if table.isFiltered || table.isEditingFilter { heading += " /" + (table.filter.text ?? "") }
         if table.isDeriving { heading += " " + (table.isFiltered ? "filtering" : "sorting") + grid.glyphs.ellipsis }
-        if !table.marked.isEmpty { heading += " \(grid.glyphs.mark)\(table.marked.count)" }
+        if !table.marked.isEmpty { heading += " \(grid.glyphs.mark)\(Count.text(table.marked.count))" }
         let box = Box(rect: rect, title: heading)
         box.draw(into: &grid)
         let inside = box.interior

@@ -27,7 +27,7 @@ public struct ScreenRenderer: Sendable {
         var tableRows = 0
         switch state.pane {
         case .synchronizers:
-            let pane = SynchronizersPane.pane(state, glyphs: glyphs)
+            let pane = SynchronizersPane.pane(state)
             let result = pane.draw(state.synchronizers, resource: state.synchronizersResource, configured: state.isConfigured(.synchronizers),
                                    service: .enterprise, readOnly: state.isReadOnly, now: state.now, into: &grid, rect: body,
                                    previousOffset: scroll.offsets[.synchronizers] ?? 0)

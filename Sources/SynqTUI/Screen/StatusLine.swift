@@ -29,20 +29,20 @@ enum StatusLine {
             if state.isConfigured(.synchronizers) {
                 result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(Count.text(table.rows.count))/\(Count.text(table.all.count))" + " \(glyphs.unicode ? "●" : "*")\(Count.text(enabled))"))
             }
-            if !table.marked.isEmpty { result.append(Segment(text: "\(table.marked.count) marked", role: .statusInfo, priority: 60)) }
+            if !table.marked.isEmpty { result.append(Segment(text: "\(Count.text(table.marked.count)) marked", role: .statusInfo, priority: 60)) }
         case .keys:
             let table = state.keys
             var text = "\(Count.text(table.all.count)) key\(table.all.count == 1 ? "" : "s")"
             if !table.all.isEmpty { text += dot + "\(Count.text(table.activeCount)) active" }
             if table.isFiltered { text += dot + "\(Count.text(table.rows.count)) shown" }
             if state.isConfigured(.keys) {
-                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count) keys"))
+                result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(Count.text(table.rows.count))/\(Count.text(table.all.count)) keys"))
             }
         case .events:
             let table = state.events
-            var text = "\(table.all.count) event\(table.all.count == 1 ? "" : "s")"
-            if table.isFiltered { text += dot + "\(table.rows.count) shown" }
-            result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(table.rows.count)/\(table.all.count)"))
+            var text = "\(Count.text(table.all.count)) event\(table.all.count == 1 ? "" : "s")"
+            if table.isFiltered { text += dot + "\(Count.text(table.rows.count)) shown" }
+            result.append(Segment(text: text, role: .statusBar, priority: 40, short: "\(Count.text(table.rows.count))/\(Count.text(table.all.count))"))
             if state.journal.problem != nil {
                 result.append(Segment(text: "no history kept", role: .statusWarning, priority: 70, short: "no history"))
             }
@@ -50,7 +50,7 @@ enum StatusLine {
             break
         }
         if !state.pendingToggles.isEmpty {
-            result.append(Segment(text: "\(glyphs.pending) \(state.pendingToggles.count) pending", role: .statusInfo, priority: 65))
+            result.append(Segment(text: "\(glyphs.pending) \(Count.text(state.pendingToggles.count)) pending", role: .statusInfo, priority: 65))
         }
         if state.isCreating { result.append(Segment(text: "creating\(glyphs.ellipsis)", role: .statusInfo, priority: 64)) }
         if state.isConfigured(state.pane), let kind = state.pane.resource {

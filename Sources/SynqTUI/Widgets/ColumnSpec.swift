@@ -11,6 +11,9 @@ public struct ColumnSpec<Row>: Sendable {
         case fixed(Int)
         /// At least `min`, sharing leftover space with other flexible columns by `weight`.
         case flexible(min: Int, weight: Int)
+        /// At least `min`; grows only with the width the flexible columns leave once they
+        /// show their widest text (with natural widths; otherwise it stays at `min`).
+        case leftover(min: Int)
     }
 
     public var title: String
@@ -24,15 +27,19 @@ public struct ColumnSpec<Row>: Sendable {
     public var role: @Sendable (Row) -> StyleRole?
     /// The filter searches this column, so its matches are highlighted.
     public var searchable: Bool
+    /// Characters kept at the end when a cell is cut (a key keeps its last 4: "b1df0d63…4185");
+    /// 0 cuts at the end.
+    public var keptTail: Int
 
     public init(_ title: String, width: WidthRule, alignment: TextLayout.Alignment = .left, dropOrder: Int = 0,
-                searchable: Bool = false,
+                searchable: Bool = false, keptTail: Int = 0,
                 text: @escaping @Sendable (Row) -> String, role: @escaping @Sendable (Row) -> StyleRole? = { _ in nil }) {
         self.title = title
         self.width = width
         self.alignment = alignment
         self.dropOrder = dropOrder
         self.searchable = searchable
+        self.keptTail = keptTail
         self.text = text
         self.role = role
     }
@@ -41,7 +48,15 @@ public struct ColumnSpec<Row>: Sendable {
         switch width {
         case .fixed(let n): n
         case .flexible(let min, _): min
+        case .leftover(let min): min
         }
+    }
+
+    /// A cell's (displayable) text cut and padded to the column's width.
+    func fit(_ text: String, to width: Int, ellipsis: String) -> String {
+        guard keptTail > 0 else { return TextLayout.fit(text, to: width, alignment: alignment, ellipsis: ellipsis) }
+        let cut = TextLayout.truncate(text, to: width, keepingLast: keptTail, ellipsis: ellipsis)
+        return TextLayout.fit(cut, to: width, alignment: alignment, ellipsis: ellipsis)
     }
 }
 
@@ -52,9 +67,12 @@ public struct ColumnLayout: Sendable, Hashable {
 
     /// Drops columns (highest `dropOrder` first) until the minimums fit, then shares the
     /// rest among flexible columns by weight. With `natural` widths (the widest text each
-    /// column has to show), a flexible column grows only up to its natural width and space
-    /// nobody needs stays blank at the right, so a long id is whole when it fits and a short
-    /// name does not take a hundred blank columns.
+    /// column has to show), a flexible column grows only up to its natural width, then the
+    /// leftover columns grow towards theirs with what remains, and space nobody needs stays
+    /// blank at the right: a long id is whole when it fits, the key is whole when there is
+    /// room after the name and the id, and a short name does not take a hundred blank columns.
+    /// On a narrow screen the flexible columns share the width as they did before leftover
+    /// columns existed, so the name and the id keep their priority over the key.
     public static func fit<Row>(_ columns: [ColumnSpec<Row>], into width: Int, natural: [Int]? = nil) -> ColumnLayout {
         var kept = Array(columns.indices)
         func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].minimumWidth } + max(0, set.count - 1) }
@@ -91,6 +109,13 @@ public struct ColumnLayout: Sendable, Hashable {
                 spare -= given
                 open.removeAll { natural[kept[$0]] <= widths[$0] }
                 if given == 0 { break }
+            }
+            // What the flexible columns do not need goes to the leftover columns, left to right.
+            for position in kept.indices where spare > 0 {
+                guard case .leftover = columns[kept[position]].width else { continue }
+                let grow = min(spare, max(0, natural[kept[position]] - widths[position]))
+                widths[position] += grow
+                spare -= grow
             }
         } else if spare > 0 {
             let weights = kept.map { index -> Int in

@@ -68,7 +68,7 @@ public struct TableView<Row>: Sendable {
                 let column = columns[columnIndex]
                 let width = layout.widths[position]
                 let raw = Grid.displayable(column.text(value), glyphs: grid.glyphs)
-                let text = TextLayout.fit(raw, to: width, alignment: column.alignment, ellipsis: grid.glyphs.ellipsis)
+                let text = column.fit(raw, to: width, ellipsis: grid.glyphs.ellipsis)
                 let role = isSelected ? .selection : (column.role(value) ?? decoration.role)
                 grid.write(text, x: x, y: y, role: role, maxWidth: width)
                 if column.searchable, !isSelected, let highlights { Self.highlight(text, highlights(text), x: x, y: y, width: width, in: &grid) }

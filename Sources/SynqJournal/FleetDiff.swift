@@ -18,40 +18,36 @@ public enum FleetDiff {
         // Each change with its place: the new row's position, or after all of them the old row's.
         var found: [(place: Int, change: FleetChange)] = []
         var changes: [FleetChange] = []
-        old.withBytes { oldBytes in
-            new.withBytes { newBytes in
-                old.records.withUnsafeBufferPointer { oldRows in
-                    new.records.withUnsafeBufferPointer { newRows in
-                        var oldCursor = 0, newCursor = 0
-                        while oldCursor < oldRows.count || newCursor < newRows.count {
-                            let order: Int
-                            if oldCursor == oldRows.count {
-                                order = 1
-                            } else if newCursor == newRows.count {
-                                order = -1
-                            } else {
-                                order = FleetSnapshot.compareIDs(oldRows[oldCursor], oldBytes, newRows[newCursor], newBytes)
-                            }
-                            if order < 0 {
-                                let row = old.row(oldCursor)
-                                found.append((new.count + Int(oldRows[oldCursor].position),
-                                              FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil)))
-                                oldCursor = skipSameID(oldRows, oldBytes, from: oldCursor)
-                            } else if order > 0 {
-                                let row = new.row(newCursor)
-                                found.append((Int(newRows[newCursor].position),
-                                              FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil)))
-                                newCursor = skipSameID(newRows, newBytes, from: newCursor)
-                            } else {
-                                if !FleetSnapshot.sameValues(oldRows[oldCursor], oldBytes, newRows[newCursor], newBytes) {
-                                    changes.removeAll(keepingCapacity: true)
-                                    compare(old.row(oldCursor), new.row(newCursor), into: &changes)
-                                    for change in changes { found.append((Int(newRows[newCursor].position), change)) }
-                                }
-                                oldCursor = skipSameID(oldRows, oldBytes, from: oldCursor)
-                                newCursor = skipSameID(newRows, newBytes, from: newCursor)
-                            }
+        old.withRows { oldRows in
+            new.withRows { newRows in
+                var oldCursor = 0, newCursor = 0
+                while oldCursor < oldRows.count || newCursor < newRows.count {
+                    let order: Int
+                    if oldCursor == oldRows.count {
+                        order = 1
+                    } else if newCursor == newRows.count {
+                        order = -1
+                    } else {
+                        order = oldRows.compareID(oldCursor, newRows, newCursor)
+                    }
+                    if order < 0 {
+                        let row = oldRows.row(oldCursor)
+                        found.append((newRows.count + oldRows.position(oldCursor),
+                                      FleetChange(id: row.id, name: row.name, kind: .disappeared, oldValue: nil, newValue: nil)))
+                        oldCursor = skipSameID(oldRows, from: oldCursor)
+                    } else if order > 0 {
+                        let row = newRows.row(newCursor)
+                        found.append((newRows.position(newCursor),
+                                      FleetChange(id: row.id, name: row.name, kind: .appeared, oldValue: nil, newValue: nil)))
+                        newCursor = skipSameID(newRows, from: newCursor)
+                    } else {
+                        if !oldRows.sameValues(oldCursor, newRows, newCursor) {
+                            changes.removeAll(keepingCapacity: true)
+                            compare(oldRows.row(oldCursor), newRows.row(newCursor), into: &changes)
+                            for change in changes { found.append((newRows.position(newCursor), change)) }
                         }
+                        oldCursor = skipSameID(oldRows, from: oldCursor)
+                        newCursor = skipSameID(newRows, from: newCursor)
                     }
                 }
             }
@@ -62,9 +58,9 @@ public enum FleetDiff {
 
     /// The next row past every row sharing the id at `index` (a server may repeat an id;
     /// the first one, in poll order, is the one compared).
-    private static func skipSameID(_ rows: UnsafeBufferPointer<FleetSnapshot.Record>, _ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    private static func skipSameID(_ rows: FleetSnapshot.Rows, from index: Int) -> Int {
         var next = index + 1
-        while next < rows.count, FleetSnapshot.compareIDs(rows[index], bytes, rows[next], bytes) == 0 { next += 1 }
+        while next < rows.count, rows.compareID(index, rows, next) == 0 { next += 1 }
         return next
     }
 

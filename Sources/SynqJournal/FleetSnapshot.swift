@@ -1,13 +1,21 @@
 import Foundation
+import SynqAPI
 
-/// One poll of a list as the journal keeps it until the next poll, laid out in id order:
-/// each row's id, name and status back to back in one byte arena, and per row a small
-/// fixed-size record (the id's first eight bytes as a number, where its text is, its state,
-/// its last use and its place in the poll). The rows are sorted by id once, when the
-/// snapshot is made, and stored sorted, so `FleetDiff` walks two snapshots front to back:
-/// memory is read in order, most ids are told apart by their first eight bytes, and no
-/// `String` is made for an unchanged row. Never holds a secret: a synchronizer's synq key
-/// is not copied in.
+/// One poll of a list as the journal keeps it until the next poll, read in id order.
+///
+/// Two layouts, one reading interface (`withRows`):
+/// - rows given as values (Synvo keys, tests): each row's id, name and status back to
+///   back in one byte arena laid out in id order, and per row a small fixed-size record
+///   (the id's first eight bytes as a number, where its text is, its state, its last use and
+///   its place in the poll);
+/// - a synchronizer poll: the `SynchronizerFleet` the poll brought, shared with whoever else
+///   holds it (the table), never copied, and its row numbers in id order (4 bytes a row).
+///   Copying a million rows' ids and names out of the fleet cost about 100 MB kept beside
+///   the fleet, and twice that while it was laid out.
+///
+/// The rows are sorted by id once, when the snapshot is made, so `FleetDiff` walks two
+/// snapshots front to back and no `String` is made for an unchanged row. Never reads a
+/// synchronizer's synq key: no key's bytes are copied, compared or made into a row.
 public struct FleetSnapshot: Sendable {
     /// One row, in id order.
     struct Record {
@@ -28,12 +36,15 @@ public struct FleetSnapshot: Sendable {
     /// id, name and status bytes of every row, back to back, rows in id order.
     private var text: [UInt8] = []
     /// The rows in id order; equal ids keep their poll order.
-    private(set) var records: [Record] = []
+    private var records: [Record] = []
+    /// A synchronizer poll: the fleet itself, and its rows in id order (equal ids in poll order).
+    private var fleet: SynchronizerFleet?
+    private var fleetOrder: [UInt32] = []
 
     /// A name or status length meaning "none".
     static let absent = UInt32.max
 
-    public var count: Int { records.count }
+    public var count: Int { fleet == nil ? records.count : fleetOrder.count }
 
     public init(_ rows: [FleetRow]) {
         var builder = Builder(rows: rows.count, bytes: 0)
@@ -52,23 +63,132 @@ public struct FleetSnapshot: Sendable {
         self = builder.sorted()
     }
 
+    /// Sorts the fleet's row numbers by id, reading the ids where they lie in its arena.
+    /// What is sorted is a 16-byte key per row (freed once sorted); the id's first 8 bytes
+    /// decide almost every comparison.
+    public init(_ fleet: SynchronizerFleet) {
+        struct SortKey {
+            var prefix: UInt64
+            var row: UInt32
+        }
+        let order = fleet.arena.withUnsafeBufferPointer { arena in
+            var keys = [SortKey]()
+            keys.reserveCapacity(fleet.count)
+            for row in fleet.indices {
+                keys.append(SortKey(prefix: Self.prefix(UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)])),
+                                    row: UInt32(truncatingIfNeeded: row)))
+            }
+            keys.sort { left, right in
+                if left.prefix != right.prefix { return left.prefix < right.prefix }
+                let order = Self.compareBytes(arena, fleet.idRange(Int(left.row)), arena, fleet.idRange(Int(right.row)))
+                return order != 0 ? order < 0 : left.row < right.row
+            }
+            return keys.map(\.row)
+        }
+        self.init(text: [], records: [])
+        self.fleet = fleet
+        fleetOrder = order
+    }
+
     private init(text: [UInt8], records: [Record]) {
         self.text = text
         self.records = records
     }
 
+    /// The first eight bytes of an id, big-endian, zero-padded.
+    static func prefix(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for offset in 0..<8 { prefix = prefix << 8 | UInt64(offset < id.count ? id[offset] : 0) }
+        return prefix
+    }
+
+    /// Whether the snapshot reads `fleet`'s own bytes (holds no copy of them).
+    func shares(_ other: SynchronizerFleet) -> Bool {
+        guard let fleet else { return false }
+        return fleet.arena.withUnsafeBufferPointer { mine in
+            other.arena.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+        }
+    }
+
     // MARK: - Reading rows
 
-    /// The row as a plain value, made only for the few rows that changed.
-    func row(_ index: Int) -> FleetRow {
-        let record = records[index]
-        return text.withUnsafeBufferPointer { bytes in
+    /// The rows in id order, read in place: valid inside `body` only.
+    func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer { text in
+            try records.withUnsafeBufferPointer { records in
+                try fleetOrder.withUnsafeBufferPointer { order in
+                    if let fleet {
+                        return try fleet.arena.withUnsafeBufferPointer { arena in
+                            try body(Rows(count: order.count, bytes: arena, records: records, fleet: fleet, order: order))
+                        }
+                    }
+                    return try body(Rows(count: records.count, bytes: text, records: records, fleet: nil, order: order))
+                }
+            }
+        }
+    }
+
+    /// The row at `index` (id order) as a plain value, made only for the few rows that changed.
+    func row(_ index: Int) -> FleetRow { withRows { $0.row(index) } }
+
+    /// A snapshot's rows in id order, over either layout.
+    struct Rows {
+        let count: Int
+        /// `text`, or the fleet's arena.
+        let bytes: UnsafeBufferPointer<UInt8>
+        let records: UnsafeBufferPointer<Record>
+        let fleet: SynchronizerFleet?
+        let order: UnsafeBufferPointer<UInt32>
+
+        @inline(__always)
+        func id(_ index: Int) -> Range<Int> {
+            if let fleet { return fleet.idRange(Int(order[index])) }
+            return FleetSnapshot.idRange(records[index])
+        }
+
+        func name(_ index: Int) -> Range<Int>? {
+            if let fleet { return fleet.nameRange(Int(order[index])) }
+            return FleetSnapshot.nameRange(records[index])
+        }
+
+        func status(_ index: Int) -> Range<Int>? {
+            fleet == nil ? FleetSnapshot.statusRange(records[index]) : nil
+        }
+
+        func state(_ index: Int) -> Int8 {
+            if let fleet { return fleet.enabledStates[Int(order[index])] }
+            return records[index].state
+        }
+
+        func lastUsed(_ index: Int) -> Double { fleet == nil ? records[index].lastUsed : .nan }
+
+        /// The row's place in the poll, as the server listed it.
+        func position(_ index: Int) -> Int { fleet == nil ? Int(records[index].position) : Int(order[index]) }
+
+        /// Bytewise order of the ids of row `index` here and row `other` of `rows`.
+        @inline(__always)
+        func compareID(_ index: Int, _ rows: Rows, _ other: Int) -> Int {
+            if fleet == nil, rows.fleet == nil, records[index].prefix != rows.records[other].prefix {
+                return records[index].prefix < rows.records[other].prefix ? -1 : 1
+            }
+            return FleetSnapshot.compareBytes(bytes, id(index), rows.bytes, rows.id(other))
+        }
+
+        /// True when row `index` here and row `other` of `rows` (same id) have the same compared fields.
+        func sameValues(_ index: Int, _ rows: Rows, _ other: Int) -> Bool {
+            state(index) == rows.state(other) && lastUsed(index).bitPattern == rows.lastUsed(other).bitPattern
+                && FleetSnapshot.equal(name(index), bytes, rows.name(other), rows.bytes)
+                && FleetSnapshot.equal(status(index), bytes, rows.status(other), rows.bytes)
+        }
+
+        func row(_ index: Int) -> FleetRow {
             func string(_ range: Range<Int>?) -> String? {
                 range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
             }
-            return FleetRow(id: string(Self.idRange(record))!, name: string(Self.nameRange(record)),
-                            enabled: record.state < 0 ? nil : record.state == 1, status: string(Self.statusRange(record)),
-                            lastUsed: record.lastUsed.isNaN ? nil : Date(timeIntervalSince1970: record.lastUsed))
+            let state = state(index), lastUsed = lastUsed(index)
+            return FleetRow(id: string(id(index))!, name: string(name(index)),
+                            enabled: state < 0 ? nil : state == 1, status: string(status(index)),
+                            lastUsed: lastUsed.isNaN ? nil : Date(timeIntervalSince1970: lastUsed))
         }
     }
 
@@ -88,26 +208,8 @@ public struct FleetSnapshot: Sendable {
         return start..<(start + Int(record.statusLength))
     }
 
-    /// Reads the arena without copying it.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try text.withUnsafeBufferPointer(body)
-    }
-
-    /// Bytewise order of two rows' ids (negative, zero or positive), by prefix when it decides.
-    static func compareIDs(_ left: Record, _ leftBytes: UnsafeBufferPointer<UInt8>, _ right: Record, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if left.prefix != right.prefix { return left.prefix < right.prefix ? -1 : 1 }
-        return compareBytes(leftBytes, idRange(left), rightBytes, idRange(right))
-    }
-
-    /// True when two rows with the same id have the same compared fields. Compares bytes.
-    static func sameValues(_ left: Record, _ leftBytes: UnsafeBufferPointer<UInt8>, _ right: Record, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        left.state == right.state && left.lastUsed.bitPattern == right.lastUsed.bitPattern
-            && equal(nameRange(left), leftBytes, nameRange(right), rightBytes)
-            && equal(statusRange(left), leftBytes, statusRange(right), rightBytes)
-    }
-
-    private static func equal(_ left: Range<Int>?, _ leftBytes: UnsafeBufferPointer<UInt8>,
-                              _ right: Range<Int>?, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ left: Range<Int>?, _ leftBytes: UnsafeBufferPointer<UInt8>,
+                      _ right: Range<Int>?, _ rightBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch (left, right) {
         case (nil, nil): true
         case (let left?, let right?): compareBytes(leftBytes, left, rightBytes, right) == 0
@@ -140,8 +242,7 @@ public struct FleetSnapshot: Sendable {
 
         mutating func append(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer?, status: UnsafeRawBufferPointer?,
                              enabled: Bool?, lastUsed seconds: Double) {
-            var prefix: UInt64 = 0
-            for offset in 0..<8 { prefix = prefix << 8 | UInt64(offset < id.count ? id[offset] : 0) }
+            let prefix = FleetSnapshot.prefix(UnsafeBufferPointer(start: id.baseAddress?.assumingMemoryBound(to: UInt8.self), count: id.count))
             records.append(Record(prefix: prefix, lastUsed: seconds, start: UInt32(truncatingIfNeeded: text.count),
                                   idLength: UInt32(truncatingIfNeeded: id.count),
                                   nameLength: name.map { UInt32(truncatingIfNeeded: $0.count) } ?? FleetSnapshot.absent,

@@ -47,6 +47,9 @@ public struct AppState: Sendable, Hashable {
     public internal(set) var helpOffset = 0
     /// What fits of the help overlay, as the renderer last reported (nil until it drew help).
     public internal(set) var helpViewport: HelpViewport?
+    /// What fits of the detail view, as the renderer last reported (it reports only changes,
+    /// so this outlives one opening of the view).
+    public internal(set) var detailViewport: HelpViewport?
     public internal(set) var message: StatusMessage?
     /// Rows per page for PgUp/PgDn, as the renderer last reported.
     public internal(set) var pageSize = 10

@@ -8,6 +8,8 @@ public struct DetailView: Sendable, Hashable {
     }
 
     public var subject: Subject
+    /// First line of the fields on screen (the view scrolls when they do not all fit).
+    public internal(set) var offset = 0
 
     public init(_ subject: Subject) { self.subject = subject }
 }

@@ -117,7 +117,11 @@ extension KeyMap {
         // Detail view
         KeyBinding([.character("i"), .character("y")], .detail, .copyField(.id), "Copy the id (OSC 52)"),
         KeyBinding([.character("n")], .detail, .copyField(.name), "Copy the name"),
-        KeyBinding([.character("k")], .detail, .copyField(.key), "Copy the synq key (synchronizers)"),
+        KeyBinding([.character("c")], .detail, .copyField(.key), "Copy the synq key (synchronizers)"),
+        KeyBinding([.up, .character("k")], .detail, .moveUp, "Scroll up"),
+        KeyBinding([.down, .character("j")], .detail, .moveDown, "Scroll down"),
+        KeyBinding([.pageUp, .ctrl("b")], .detail, .pageUp, "Scroll a page up"),
+        KeyBinding([.pageDown, .ctrl("f")], .detail, .pageDown, "Scroll a page down"),
         KeyBinding([.escape, .enter, .character("q"), .ctrl("c")], .detail, .cancel, "Close"),
         // Profile picker
         KeyBinding([.up, .character("k")], .picker, .moveUp, "Previous profile"),

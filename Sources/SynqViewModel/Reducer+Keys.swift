@@ -49,6 +49,8 @@ extension Reducer {
                 state.modal = .profilePicker(picker)
             } else if state.isHelpVisible {
                 scrollHelp(command, &state)
+            } else if case .detail(let detail)? = state.modal {
+                scrollDetail(command, detail, &state)
             } else {
                 navigate(command, &state)
             }

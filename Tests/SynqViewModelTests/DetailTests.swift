@@ -28,7 +28,8 @@ import Testing
         h.press(.enter)
         #expect(h.press(.character("i")) == [.copyToClipboard(Secret(row.id), .rowField(.id, name: row.name, escaped: false))])
         #expect(h.press(.character("n")) == [.copyToClipboard(Secret(row.name), .rowField(.name, name: row.name, escaped: false))])
-        #expect(h.press(.character("k")) == [.copyToClipboard(Secret(row.key), .rowField(.key, name: row.name, escaped: false))])
+        #expect(h.press(.character("c")) == [.copyToClipboard(Secret(row.key), .rowField(.key, name: row.name, escaped: false))],
+                "c copies the key, as in the table")
         h.send(.copyFinished(.rowField(.name, name: row.name, escaped: false), .sent, at: at(1)), at: 1)
         #expect(h.state.message?.text == "Copied the name of \"\(row.name)\" to the terminal clipboard (OSC 52)")
         #expect(h.state.modal != nil, "copying leaves the view open")
@@ -43,7 +44,7 @@ import Testing
         let key = h.state.keys.selected!
         #expect(h.press(.character("y")) == [.copyToClipboard(Secret(key.id), .rowField(.id, name: key.name ?? key.id, escaped: false))])
         h.press(.enter)
-        #expect(h.press(.character("k")).isEmpty, "a Synvo key's secret is never listed")
+        #expect(h.press(.character("c")).isEmpty, "a Synvo key's secret is never listed")
         #expect(h.state.message?.text == "A Synvo key's secret is shown only once, when it is created")
     }
 
@@ -54,6 +55,28 @@ import Testing
         #expect(effects == [.copyToClipboard(Secret("ok\\x0a rm -rf ~\\x1b[2J"), .rowField(.name, name: "ok\n rm -rf ~\u{1b}[2J", escaped: true))])
         h.send(.copyFinished(.rowField(.name, name: "x", escaped: true), .sent, at: at(1)), at: 1)
         #expect(h.state.message?.text.hasSuffix("(control characters escaped)") == true)
+    }
+
+    @Test func theViewScrollsByLineAndPageWithinWhatTheRendererReported() {
+        var h = Harness.loaded()
+        h.press(.enter)
+        h.send(.helpViewport(HelpViewport(page: 2, maxOffset: 5, overlay: .detail)), at: 0)
+        func offset() -> Int? { if case .detail(let detail)? = h.state.modal { detail.offset } else { nil } }
+        h.press(.character("j"))
+        #expect(offset() == 1)
+        h.press(.down, .pageDown)
+        #expect(offset() == 4)
+        h.press(.pageDown, .character("j"), .character("j"))
+        #expect(offset() == 5, "never past the last line")
+        h.press(.character("k"))
+        #expect(offset() == 4, "one k moves back at once")
+        h.press(.up, .pageUp, .pageUp)
+        #expect(offset() == 0)
+        #expect(h.state.helpOffset == 0 && h.state.helpViewport == nil, "help's scroll is its own")
+        h.send(.helpViewport(HelpViewport(page: 2, maxOffset: 2, overlay: .detail)), at: 0)
+        h.press(.pageDown, .pageDown)
+        h.send(.helpViewport(HelpViewport(page: 4, maxOffset: 1, overlay: .detail)), at: 0)
+        #expect(offset() == 1, "a larger screen clamps the offset")
     }
 
     @Test func theViewFollowsItsRowAcrossPolls() {

@@ -1,8 +1,8 @@
 import SynqViewModel
 
 /// One rendered screen: the grid, where the text cursor goes (nil hides it), how many
-/// table rows are visible (the view model pages by it) and, with help open, how much of
-/// help fits (the view model scrolls help by it).
+/// table rows are visible (the view model pages by it) and, with help or the detail view
+/// open, how much of it fits (the view model scrolls the overlay by it).
 public struct Frame: Sendable, Hashable {
     public var grid: Grid
     public var cursor: Cursor?

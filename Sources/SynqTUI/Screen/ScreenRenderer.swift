@@ -60,7 +60,7 @@ public struct ScreenRenderer: Sendable {
             KeyModalView.draw(modal, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
         } else if case .detail(let detail)? = state.modal {
-            DetailPanel.draw(detail, state: state, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
+            helpViewport = DetailPanel.draw(detail, state: state, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
             cursor = nil
         } else if case .profilePicker(let picker)? = state.modal {
             ProfilePickerView.draw(picker, fleet: state.fleet, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))

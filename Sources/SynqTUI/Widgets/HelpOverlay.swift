@@ -197,26 +197,8 @@ enum HelpOverlay {
             }
         }
         if lastOffset > 0 {
-            drawPosition(first: offset + 1, last: offset + window.shown, of: all.count, box: box, into: &grid)
+            ScrollMark.draw(first: offset + 1, last: offset + window.shown, of: all.count, box: box, into: &grid)
         }
         return HelpViewport(page: max(1, window.shown), maxOffset: lastOffset)
-    }
-
-    /// "↓ more · lines 1–6 of 42" set into the bottom border, right-aligned (a line is a
-    /// title or an entry, however many rows it wraps over).
-    static func drawPosition(first: Int, last: Int, of total: Int, box: Box, into grid: inout Grid) {
-        let unicode = grid.glyphs.unicode
-        let range = "lines \(first)\(unicode ? "–" : "-")\(last) of \(total)"
-        let text: String
-        switch (first > 1, last < total) {
-        case (false, _): text = (unicode ? "↓ more · " : "v more - ") + range
-        case (true, true): text = (unicode ? "↑↓ " : "^v ") + range
-        case (true, false): text = (unicode ? "↑ " : "^ ") + range
-        }
-        let room = box.rect.width - 4
-        guard room > 0 else { return }
-        let label = TextLayout.truncate(" " + text + " ", to: room, ellipsis: grid.glyphs.ellipsis)
-        let x = box.rect.x + box.rect.width - 2 - CharacterWidth.of(label)
-        grid.write(label, x: x, y: box.rect.y + box.rect.height - 1, role: .dim)
     }
 }

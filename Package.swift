@@ -121,6 +121,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API beside GRDB: the list is written from SQLite's own row buffers.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -181,7 +183,7 @@ let package = Package(
         .testTarget(name: "SynqViewModelTests", dependencies: ["SynqViewModel", "SynqFiles", "SynqJournal", "SynqAPI", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
         .testTarget(name: "SynqTUITests", dependencies: ["SynqTUI", "SynqText", "SynqViewModel", "SynqAPI", "SynqSandbox", "SynqJournal", "SynqTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "SynqJournalTests", dependencies: ["SynqJournal", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
-        .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqViewModel", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
     ]
 )

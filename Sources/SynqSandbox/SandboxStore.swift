@@ -49,6 +49,13 @@ struct SandboxStore: Sendable {
         }
     }
 
+    /// The same page as the list's JSON bytes, written from SQLite's rows (the list route).
+    func synchronizerListPage(accountID: String, after seq: Int64, limit: Int, leadingComma: Bool) async throws -> SynchronizerListPage {
+        try await writer.read { db in
+            try SynchronizerListPage.read(db, accountID: accountID, after: seq, limit: limit, leadingComma: leadingComma)
+        }
+    }
+
     func createSynchronizer(accountID: String, name: String, now: Date) async throws -> Synchronizer {
         let record = SynchronizerRecord(
             id: UUID().uuidString.lowercased(), accountId: accountID, key: UUID().uuidString.lowercased(), name: name,

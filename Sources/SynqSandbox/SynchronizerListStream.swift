@@ -5,8 +5,9 @@ import SynqAPI
 
 /// `GET …/synchronizers` as a stream: the list is read from SQLite a page at a time (keyset
 /// pages on `seq`, each its own short read, so a toggle is never held behind a million-row
-/// read) and each page is encoded and written as soon as it is read. A 1,000,000-row list
-/// (180 MB) starts arriving at once, and the sandbox never holds more than one page.
+/// read) and each page is written as JSON straight from SQLite's rows (`SynchronizerListPage`)
+/// as soon as it is read. A 1,000,000-row list (180 MB) starts arriving at once, and the
+/// sandbox never holds more than one page.
 ///
 /// The bytes are exactly those of `JSONCoding.encoder().encode(SynchronizerList(…))`:
 /// `{"success":true,"synchronizers":[` (sorted keys), the pages' objects joined by commas, `]}`.
@@ -27,9 +28,9 @@ struct SynchronizerListStream: Sendable {
                 var last: Int64 = 0
                 var first = true
                 while true {
-                    let page = try await store.synchronizers(accountID: accountID, after: last, limit: pageSize)
-                    guard let end = page.last?.seq else { break }
-                    try await writer.write(try Self.encode(page, leadingComma: !first))
+                    let page = try await store.synchronizerListPage(accountID: accountID, after: last, limit: pageSize, leadingComma: !first)
+                    guard let end = page.lastSeq else { break }
+                    try await writer.write(ByteBuffer(bytes: page.bytes))
                     first = false
                     last = end
                     if page.count < pageSize { break }
@@ -38,15 +39,5 @@ struct SynchronizerListStream: Sendable {
                 try await writer.finish(nil)
             }
         )
-    }
-
-    /// The page's objects as the encoder writes them inside an array, without the brackets.
-    static func encode(_ page: [SynchronizerRecord], leadingComma: Bool) throws -> ByteBuffer {
-        let array = try JSONCoding.encoder().encode(page.map(\.synchronizer))
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(array.count)
-        if leadingComma { buffer.writeInteger(UInt8(ascii: ",")) }
-        buffer.writeBytes(array.dropFirst().dropLast())
-        return buffer
     }
 }

@@ -40,16 +40,14 @@ enum FleetJSON {
             : (",\"id\":", ",\"isEnabled\":", ",\"key\":", ",\"name\":", "}")
         buffer.append(contentsOf: open.utf8)
         if let date = fleet.createdDate(at: row) {
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(contentsOf: JSONCoding.formatDate(date).utf8)
-            buffer.append(UInt8(ascii: "\""))
+            JSONBytes.appendDate(date, to: &buffer)
         } else {
             buffer.append(contentsOf: "null".utf8)
         }
         var high = false
         fleet.arena.withUnsafeBufferPointer { arena in
             buffer.append(contentsOf: id.utf8)
-            high = appendString(UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)]), to: &buffer) || high
+            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)]), to: &buffer) || high
             buffer.append(contentsOf: isEnabled.utf8)
             switch fleet.isEnabled(at: row) {
             case true?: buffer.append(contentsOf: "true".utf8)
@@ -57,41 +55,11 @@ enum FleetJSON {
             case nil: buffer.append(contentsOf: "null".utf8)
             }
             buffer.append(contentsOf: key.utf8)
-            high = appendString(UnsafeBufferPointer(rebasing: arena[fleet.keyRange(row)]), to: &buffer) || high
+            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.keyRange(row)]), to: &buffer) || high
             buffer.append(contentsOf: name.utf8)
-            high = appendString(UnsafeBufferPointer(rebasing: arena[fleet.nameRange(row)]), to: &buffer) || high
+            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.nameRange(row)]), to: &buffer) || high
         }
         buffer.append(contentsOf: close.utf8)
-        return high
-    }
-
-    /// A JSON string as `JSONEncoder` writes it: `"` and `\` escaped, C0 controls as \b \t
-    /// \n \f \r or \u00xx (lower-case hex), everything else as is. True when a byte is above ASCII.
-    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) -> Bool {
-        buffer.append(UInt8(ascii: "\""))
-        var high = false
-        var copied = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if byte >= 0x7F { high = true; continue }
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            copied = index + 1
-            buffer.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
-            case 0x08: buffer.append(UInt8(ascii: "b"))
-            case 0x09: buffer.append(UInt8(ascii: "t"))
-            case 0x0A: buffer.append(UInt8(ascii: "n"))
-            case 0x0C: buffer.append(UInt8(ascii: "f"))
-            case 0x0D: buffer.append(UInt8(ascii: "r"))
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            }
-        }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        buffer.append(UInt8(ascii: "\""))
         return high
     }
 }

@@ -5,6 +5,9 @@
 # (apt-get install hyperfine python3-requests).
 #   Benchmarks/list-vs-curl.sh [FLEET_SIZE]     default 100000; up to 1000000
 #   RUNS=3 PYTHON=0 Benchmarks/list-vs-curl.sh 1000000    fewer runs, without Python
+#   STATIC=1 Benchmarks/list-vs-curl.sh 1000000     the sandbox's body saved once and served as a
+#                                                   static file (python3 -m http.server): the
+#                                                   client's own cost, whatever the server's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fleet=${1:-100000}
@@ -14,7 +17,19 @@ key=$ENTERPRISE_API_KEY
 # The key goes to curl through a header file, not argv.
 printf 'X-Enterprise-API-Key: %s\n' "$key" >"$work/headers"
 chmod 600 "$work/headers"
-curl_cmd="curl -sf -H @$work/headers $base/api/synq-keys/enterprise/synchronizers"
+route=api/synq-keys/enterprise/synchronizers
+if [ "${STATIC:-0}" = 1 ]; then
+    mkdir -p "$work/www/${route%/*}"
+    curl -sf -H @"$work/headers" "$base/$route" -o "$work/www/$route"
+    kill "$sandbox_pid"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    (cd "$work/www" && exec python3 -m http.server "$port" --bind 127.0.0.1) >"$work/static.log" 2>&1 &
+    sandbox_pid=$!
+    for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/$route" && break; sleep 0.1; done
+    base=http://127.0.0.1:$port
+    export ENTERPRISE_API_URL="$base/api"
+fi
+curl_cmd="curl -sf -H @$work/headers $base/$route"
 
 echo "fleet: $fleet synchronizers; body: $($curl_cmd | wc -c) bytes"
 names=(curl synq-json synq-table)

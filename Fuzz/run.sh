@@ -9,7 +9,9 @@
 #   decode     every API response type, with fuzzed status and headers, through the
 #              clients' ResponseInterpreter; successes re-encoded the way --json prints them;
 #              the synchronizer list through the streaming yajl parser (in fuzzed chunks),
-#              which must read exactly what the Decodable list reads
+#              which must read exactly what the Decodable list reads; every list read is
+#              written by FleetJSON (`synchronizers list --json`), which must write exactly the
+#              bytes of the JSONEncoder shape it replaced, compact and indented
 #   sanitize   the control-character sanitizer (Sanitizer.clean / excerpt)
 #   width      CharacterWidth, TextLayout.truncate/fit (SynqText) and Grid.write/fill
 #   textfield  TextField edited by a key sequence decoded from the input, drawn by TextFieldView
@@ -120,7 +122,12 @@ build() {
     done
     build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- "${api[@]}"
     case "$target" in
-        decode|sanitize) ;;
+        decode)
+            # The headless list writer (FleetJSON), checked against the encoder it replaces.
+            build_module "$mods" SynqOutput "${project_flags[@]}" "${yajl[@]}" -- \
+                Sources/synq/Output/{ByteSink,FleetJSON,JSONShapes,OutputStream,StandardOutput}.swift
+            link+=("$mods"/SynqOutput.o) ;;
+        sanitize) ;;
         width)
             build_module "$mods" SynqTUI "${project_flags[@]}" -- Sources/SynqTUI/Grid/*.swift
             link+=("$mods"/SynqTUI.o)

@@ -1,6 +1,7 @@
 import CYajl
 import Foundation
 @testable import SynqAPI
+@testable import SynqOutput
 import SynqText
 
 // libFuzzer target: every API response type, decoded and interpreted the way the clients
@@ -123,14 +124,40 @@ private func checkStreamedList(_ response: HTTPResponse, chunk: Int) {
     inspect(streamed)
 }
 
-/// Every row of a list that was read, read back field by field, and encoded.
+/// Every row of a list that was read, read back field by field, encoded, and written as
+/// `synchronizers list --json` writes it.
 private func inspect(_ streamed: SynchronizerList?) {
-    if let fleet = streamed?.fleet {
-        for row in fleet.indices {
-            let synchronizer = fleet[row]
+    if let list = streamed {
+        for row in list.fleet.indices {
+            let synchronizer = list.fleet[row]
             _ = (synchronizer.id, synchronizer.key, synchronizer.name, Sanitizer.clean(synchronizer.name))
         }
         encode(streamed)
+        checkListJSON(list)
+    }
+}
+
+/// The `--json` shape as the encoder wrote it before `FleetJSON`: the reference.
+private struct ListReference: Encodable {
+    var synchronizers: [SynchronizerJSON]
+    var skipped: Int
+}
+
+/// `FleetJSON` (straight from the fleet's arena) must write exactly the bytes the encoder
+/// writes for the same list, made terminal-safe, compact and indented; and a state filter's
+/// rows exactly the filtered list's.
+private func checkListJSON(_ list: SynchronizerList) {
+    let fleet = list.fleet
+    let enabledRows = fleet.indices.filter { fleet.isEnabled(at: $0) == true }
+    for (rows, pretty) in [(Array(fleet.indices), false), (Array(fleet.indices), true), (enabledRows, false)] {
+        var written = CollectedOutput()
+        FleetJSON.write(fleet, rows: rows, skipped: list.skipped, pretty: pretty, to: &written)
+        let reference = ListReference(synchronizers: rows.map { SynchronizerJSON(synchronizer: fleet[$0]) }, skipped: list.skipped)
+        guard var expected = try? JSONCoding.encoder(pretty: pretty).encode(reference) else { fatalError("the reference list failed to encode") }
+        expected.append(0x0A)
+        if written.bytes != [UInt8](TerminalSafeBytes.escaped(expected)) {
+            fatalError("FleetJSON differs from the encoder (pretty: \(pretty)): \(written.text.debugDescription) vs \(String(decoding: expected, as: UTF8.self).debugDescription)")
+        }
     }
 }
 

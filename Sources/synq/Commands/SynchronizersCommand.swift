@@ -107,7 +107,7 @@ struct DisableSynchronizer: ToggleSynchronizerCommand {
 /// The headless synchronizers table, streamed from the fleet, with the columns the pane
 /// shows (`SynchronizerRow.definition`), each cell in full.
 enum SynchronizerTable {
-    static func write<Out: TableSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) throws(Out.Failure) {
+    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) throws(Out.Failure) {
         let columns = SynchronizerRow.Column.allCases
         let definitions = columns.map(SynchronizerRow.definition)
         try TextTable.write(definitions.map(TextTable.column), count: rows.count, arena: fleet.arena, cell: { index, position in

@@ -11,9 +11,9 @@ import SynqText
 /// million rows stream out through a 1 MiB buffer. A row holding a byte above ASCII goes
 /// through `TerminalSafeBytes`, as all JSON output does.
 enum FleetJSON {
-    static func write(_ fleet: SynchronizerFleet, rows: some Sequence<Int>, skipped: Int, pretty: Bool,
-                      to out: inout OutputStream) throws(OutputError) {
-        try out.append(pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":[")
+    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: some Sequence<Int>, skipped: Int, pretty: Bool,
+                                     to out: inout Out) throws(Out.Failure) {
+        try out.write(pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":[")
         var first = true
         for row in rows {
             let separator = first ? "" : (pretty ? ",\n" : ",")
@@ -29,7 +29,7 @@ enum FleetJSON {
             }
         }
         // Indented, JSONEncoder closes an empty array as "[\n\n  ]" and a full one as "…}\n  ]".
-        try out.append(pretty ? "\n  ]\n}\n" : "]}\n")
+        try out.write(pretty ? "\n  ]\n}\n" : "]}\n")
     }
 
     /// One row's object; true when it holds a byte above ASCII (it may need escaping).

@@ -15,21 +15,6 @@ struct OutputStream {
         buffer.reserveCapacity(Self.capacity + 4096)
     }
 
-    mutating func append(_ byte: UInt8) throws(OutputError) {
-        buffer.append(byte)
-        if buffer.count >= Self.capacity { try flush() }
-    }
-
-    mutating func append(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.capacity { try flush() }
-    }
-
-    mutating func append(_ text: String) throws(OutputError) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.capacity { try flush() }
-    }
-
     /// Gives the buffer to `body` to write into directly, then flushes if it is full.
     mutating func withBuffer(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
         body(&buffer)

@@ -46,7 +46,7 @@ struct TextTable {
     }
 
     /// Writes a header and `count` rows whose cells `cell(row, column)` gives.
-    static func write<Out: TableSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
+    static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
                                               to out: inout Out) throws(Out.Failure) {
         var widths = columns.map { CharacterWidth.of($0.title) }
         arena.withUnsafeBufferPointer { arena in
@@ -114,24 +114,5 @@ private struct SafeCell {
 
     func append(to line: inout [UInt8]) {
         if let ascii { line.append(contentsOf: ascii) } else if let text { line.append(contentsOf: text.utf8) }
-    }
-}
-
-/// Where a table's lines go.
-protocol TableSink {
-    associatedtype Failure: Error
-    mutating func write(_ line: [UInt8]) throws(Failure)
-}
-
-/// Lines collected into one string.
-struct CollectedOutput: TableSink {
-    var bytes: [UInt8] = []
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-    mutating func write(_ line: [UInt8]) { bytes.append(contentsOf: line) }
-}
-
-extension OutputStream: TableSink {
-    mutating func write(_ line: [UInt8]) throws(OutputError) {
-        try withBuffer { $0.append(contentsOf: line) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SynqAPI
 import SynqSandbox
 import SynqTestSupport
+import SynqText
 import Testing
 
 /// `synq synchronizers …` and `synq preferences` as a subprocess against a real sandbox.
@@ -24,6 +25,28 @@ import Testing
                 if row.utf8.allSatisfy({ $0 < 0x80 }) {
                     #expect(row.utf16.count - synchronizer.id.utf16.count == idColumn)
                 }
+            }
+        }
+    }
+
+    /// The table is measured once, then written in chunks of 8,192 rows: every
+    /// row, in order, must still align on the widest cell, here a hostile wide name in the
+    /// last chunk.
+    @Test func everyRowAlignsOnTheWidestCellAcrossChunks() async throws {
+        try await withSandbox(.forTesting(fleetSize: 9_000)) { sandbox in
+            let wide = String(repeating: "界", count: 40) + "\u{1b}[31m" + String(repeating: "w", count: 30)
+            _ = try await sandbox.enterprise().createSynchronizer(name: wide)
+            let expected = try await sandbox.enterprise().listSynchronizers().synchronizers
+            let outcome = try await SynqBinary.run(["synchronizers", "list"], environment: sandbox.environment())
+            #expect(outcome.status == 0)
+            let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == expected.count + 1)
+            let header = try #require(lines.first)
+            let idColumn = CharacterWidth.of(String(header[..<(try #require(header.range(of: "ID"))).lowerBound]))
+            #expect(idColumn > CharacterWidth.of(Sanitizer.clean(wide)), "the widest name sets the column")
+            for (line, synchronizer) in zip(lines.dropFirst(), expected) {
+                #expect(line.hasSuffix(synchronizer.id))
+                #expect(CharacterWidth.of(String(line.dropLast(synchronizer.id.count))) == idColumn, "\(line)")
             }
         }
     }

@@ -11,25 +11,34 @@ import SynqText
 /// million rows stream out through a 1 MiB buffer. A row holding a byte above ASCII goes
 /// through `TerminalSafeBytes`, as all JSON output does.
 enum FleetJSON {
-    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: some Sequence<Int>, skipped: Int, pretty: Bool,
+    /// Rows per call into the output's buffer (about 1.5 MB of JSON).
+    static let chunkRows = 8_192
+
+    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], skipped: Int, pretty: Bool,
                                      to out: inout Out) throws(Out.Failure) {
         try out.write(pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":[")
-        var first = true
-        for row in rows {
-            let separator = first ? "" : (pretty ? ",\n" : ",")
-            first = false
+        for start in stride(from: 0, to: rows.count, by: chunkRows) {
             try out.withBuffer { buffer in
-                buffer.append(contentsOf: separator.utf8)
-                let start = buffer.count
-                let unsafe = appendRow(fleet, row, pretty: pretty, to: &buffer)
-                if unsafe {
-                    let escaped = TerminalSafeBytes.escaped(Data(buffer[start...]))
-                    buffer.replaceSubrange(start..., with: escaped)
-                }
+                appendRows(fleet, rows[start..<min(start + chunkRows, rows.count)], first: start == 0, pretty: pretty, to: &buffer)
             }
         }
         // Indented, JSONEncoder closes an empty array as "[\n\n  ]" and a full one as "…}\n  ]".
         try out.write(pretty ? "\n  ]\n}\n" : "]}\n")
+    }
+
+    /// Rows' objects, each after a separator unless it is the list's first; a row holding a
+    /// byte above ASCII is made terminal-safe.
+    private static func appendRows(_ fleet: SynchronizerFleet, _ rows: ArraySlice<Int>, first: Bool, pretty: Bool, to buffer: inout [UInt8]) {
+        let separator: StaticString = pretty ? ",\n" : ","
+        for position in rows.indices {
+            let row = rows[position]
+            if !first || position != rows.startIndex { buffer.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
+            let start = buffer.count
+            if appendRow(fleet, row, pretty: pretty, to: &buffer) {
+                let escaped = TerminalSafeBytes.escaped(Data(buffer[start...]))
+                buffer.replaceSubrange(start..., with: escaped)
+            }
+        }
     }
 
     /// One row's object; true when it holds a byte above ASCII (it may need escaping).

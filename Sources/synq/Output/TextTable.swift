@@ -7,9 +7,10 @@ import SynqViewModel
 /// carry escape sequences) and padded by display width, so CJK names keep columns straight;
 /// columns are two spaces apart and the last one is not padded.
 ///
-/// Small tables collect their rows (`append`, `render`); a fleet streams: `write` reads
-/// every cell twice, once for the widths and once to print, straight from where the rows
-/// live, so a million rows are never held as strings.
+/// Small tables collect their rows (`append`, `render`); a fleet streams: `write` measures
+/// every cell once (its width and whether it is printable ASCII are kept, 8 bytes a cell),
+/// then reads it again to print, straight from where the rows live, so a million rows are
+/// never held as strings.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -45,74 +46,120 @@ struct TextTable {
         return out.text
     }
 
-    /// Writes a header and `count` rows whose cells `cell(row, column)` gives.
+    /// Rows per call into the output's buffer.
+    static let chunkRows = 8_192
+
+    /// Writes a header and `count` rows whose cells `cell(row, column)` gives. Each cell is
+    /// measured once: its width, and whether it is printable ASCII, are kept (8 bytes a
+    /// cell) for the writing pass.
     static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
-                                              to out: inout Out) throws(Out.Failure) {
+                                     to out: inout Out) throws(Out.Failure) {
+        let columnCount = columns.count
         var widths = columns.map { CharacterWidth.of($0.title) }
+        var measured: [MeasuredCell] = []
+        measured.reserveCapacity(count * columnCount)
         arena.withUnsafeBufferPointer { arena in
             for row in 0..<count {
-                for column in columns.indices {
-                    widths[column] = max(widths[column], SafeCell(cell(row, column), arena).width)
+                for column in 0..<columnCount {
+                    let size = MeasuredCell(cell(row, column), arena)
+                    measured.append(size)
+                    widths[column] = max(widths[column], Int(size.width))
                 }
             }
         }
-        var line: [UInt8] = []
-        func emit(_ cells: (Int) -> SafeCell) {
-            line.removeAll(keepingCapacity: true)
-            for index in columns.indices {
-                let value = cells(index)
-                let pad = max(0, widths[index] - value.width)
-                let isLast = index == columns.count - 1
-                switch columns[index].alignment {
-                case .left:
-                    value.append(to: &line)
-                    if !isLast { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
-                case .right:
-                    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad))
-                    value.append(to: &line)
-                }
-                if !isLast { line.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
-            }
-            line.append(UInt8(ascii: "\n"))
+        let layout = Layout(columns: columns, widths: widths)
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var header: [UInt8] = []
+        for (index, column) in columns.enumerated() {
+            layout.append(.text(column.title), MeasuredCell(.text(column.title), none), none, column: index, to: &header)
         }
-        emit { SafeCell(.text(columns[$0].title), UnsafeBufferPointer(start: nil, count: 0)) }
-        try out.write(line)
+        try out.write(header)
         try arena.withUnsafeBufferPointer { (arena) throws(Out.Failure) in
-            for row in 0..<count {
-                emit { SafeCell(cell(row, $0), arena) }
-                try out.write(line)
+            for start in stride(from: 0, to: count, by: chunkRows) {
+                try out.withBuffer { line in
+                    for row in start..<min(start + chunkRows, count) {
+                        for column in 0..<columnCount {
+                            layout.append(cell(row, column), measured[row * columnCount + column], arena, column: column, to: &line)
+                        }
+                    }
+                }
             }
         }
     }
 }
 
-/// A cell made safe for a terminal, with its display width. Printable ASCII (nearly every
-/// cell of a fleet) is used as it is; anything else goes through `Sanitizer` and `CharacterWidth`.
-private struct SafeCell {
-    var ascii: UnsafeBufferPointer<UInt8>?
-    var text: String?
-    var width: Int
+/// A cell's display width, and whether it is printable ASCII (written as it is) or must go
+/// through `Sanitizer` when written.
+private struct MeasuredCell {
+    var width: UInt32
+    var isASCII: Bool
 
+    init(width: UInt32, isASCII: Bool) {
+        self.width = width
+        self.isASCII = isASCII
+    }
+
+    /// Printable ASCII (nearly every cell of a fleet) is its byte count wide; anything else
+    /// is measured after `Sanitizer`, as it will be written.
     init(_ cell: TextTable.Cell, _ arena: UnsafeBufferPointer<UInt8>) {
         switch cell {
         case .bytes(let range):
             let bytes = UnsafeBufferPointer(rebasing: arena[range])
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-                ascii = bytes
-                width = bytes.count
-            } else {
-                let clean = Sanitizer.clean(String(decoding: bytes, as: UTF8.self))
-                text = clean
-                width = CharacterWidth.of(clean)
-            }
-        case .text(let string):
-            let clean = Sanitizer.clean(string)
-            text = clean
-            width = CharacterWidth.of(clean)
+            self.init(bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) })
+        case .text(var string):
+            self = string.withUTF8 { bytes in MeasuredCell(bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) }) }
         }
     }
 
-    func append(to line: inout [UInt8]) {
-        if let ascii { line.append(contentsOf: ascii) } else if let text { line.append(contentsOf: text.utf8) }
+    private init(bytes: UnsafeBufferPointer<UInt8>, text: () -> String) {
+        if Self.isPrintableASCII(bytes) {
+            self.init(width: UInt32(clamping: bytes.count), isASCII: true)
+        } else {
+            self.init(width: UInt32(clamping: CharacterWidth.of(Sanitizer.clean(text()))), isASCII: false)
+        }
+    }
+
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+}
+
+/// Where each column's text goes on a line: padded to the column's width (left or right),
+/// two spaces between columns, the last column not padded, a newline after it.
+private struct Layout {
+    let columns: [TextTable.Column]
+    let widths: [Int]
+
+    /// A measured cell, written as measured: printable ASCII as it is, anything else sanitized.
+    func append(_ cell: TextTable.Cell, _ size: MeasuredCell, _ arena: UnsafeBufferPointer<UInt8>, column: Int, to line: inout [UInt8]) {
+        switch cell {
+        case .bytes(let range) where size.isASCII:
+            append(UnsafeBufferPointer(rebasing: arena[range]), width: Int(size.width), column: column, to: &line)
+        case .bytes(let range):
+            var clean = Sanitizer.clean(String(decoding: UnsafeBufferPointer(rebasing: arena[range]), as: UTF8.self))
+            clean.withUTF8 { append($0, width: Int(size.width), column: column, to: &line) }
+        case .text(let text):
+            var clean = size.isASCII ? text : Sanitizer.clean(text)
+            clean.withUTF8 { append($0, width: Int(size.width), column: column, to: &line) }
+        }
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, column: Int, to line: inout [UInt8]) {
+        let pad = max(0, widths[column] - width)
+        let isLast = column == columns.count - 1
+        switch columns[column].alignment {
+        case .left:
+            line.append(contentsOf: bytes)
+            if !isLast { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
+        case .right:
+            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad))
+            line.append(contentsOf: bytes)
+        }
+        if isLast {
+            line.append(UInt8(ascii: "\n"))
+        } else {
+            line.append(UInt8(ascii: " "))
+            line.append(UInt8(ascii: " "))
+        }
     }
 }

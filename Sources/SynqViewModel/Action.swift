@@ -9,8 +9,10 @@ public enum Action: Sendable, Equatable {
     case start
     /// A key (or a paste) from the terminal.
     case key(KeyPress)
-    /// A command without a key (tests, mouse, scripted input).
+    /// A command without a key (tests, scripted input).
     case command(Command)
+    /// A click or a wheel notch, already resolved against what the screen showed.
+    case mouse(MouseAction)
     /// Time passed: due polls, highlight and message expiry, countdowns. The date is when the
     /// tick was due; the store reduces it at no earlier time than that.
     case tick(Date)

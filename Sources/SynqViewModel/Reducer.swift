@@ -13,6 +13,8 @@ public enum Reducer {
             return handleKey(key, &state)
         case .command(let command):
             return perform(command, &state)
+        case .mouse(let mouse):
+            return handleMouse(mouse, &state)
         case .tick:
             return tick(&state)
         case .viewport(let rows):

@@ -20,11 +20,13 @@ public struct ViewModelSettings: Sendable, Hashable {
     public var polledResources: Set<ResourceKind>?
     /// Bell and status-bar flash for alarming changes (`[alerts]` in config.toml).
     public var alerts: AlertSettings
+    /// Clicks and the wheel act (false under `--no-mouse`; the terminal then leaves them to the emulator).
+    public var mouse: Bool
 
     public init(refreshInterval: TimeInterval = 5, maxBackoff: TimeInterval = 60, highlightDuration: TimeInterval = 3,
                 messageDuration: TimeInterval = 6, saveDirectory: String = ".", readOnly: Bool = false,
                 canAskForCredentials: Bool = false, polledResources: Set<ResourceKind>? = nil,
-                alerts: AlertSettings = .standard) {
+                alerts: AlertSettings = .standard, mouse: Bool = true) {
         self.refreshInterval = max(1, refreshInterval)
         self.maxBackoff = max(self.refreshInterval, maxBackoff)
         self.highlightDuration = highlightDuration
@@ -34,5 +36,6 @@ public struct ViewModelSettings: Sendable, Hashable {
         self.canAskForCredentials = canAskForCredentials
         self.polledResources = polledResources
         self.alerts = alerts
+        self.mouse = mouse
     }
 }

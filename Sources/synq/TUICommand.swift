@@ -57,6 +57,9 @@ struct TUIOptions: ParsableArguments {
     @Flag(name: .customLong("ascii"), help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal: no click to select, no wheel (shift+drag selects text either way).")
+    var noMouse = false
+
     @OptionGroup var journalOptions: JournalOptions
 
     mutating func validate() throws {
@@ -76,9 +79,9 @@ struct TUIOptions: ParsableArguments {
         }
         let environment = ProcessInfo.processInfo.environment
         let terminal = TerminalConfiguration(theme: themes.chosen, monochrome: themes.monochrome, forceASCII: ascii,
-                                             insideTmux: environment["TMUX"] != nil)
+                                             insideTmux: environment["TMUX"] != nil, mouse: !noMouse)
         let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly,
-                                         alerts: AlertSettingsLoader.load())
+                                         alerts: AlertSettingsLoader.load(), mouse: !noMouse)
         let journal = JournalTap(journal: journalOptions.makeJournal(keepHistory: keepHistory), profile: profile)
         beforeStart()
         do {

@@ -41,6 +41,7 @@ public enum TUIApp {
                 key: { store.send(.key($0)) },
                 viewport: { store.send(.viewport(tableRows: $0)) },
                 helpViewport: { store.send(.helpViewport($0)) },
+                mouse: { store.send(.mouse($0)) },
                 // Not the quit key: that asks first when the one-time key window is open, and
                 // after a stop signal or a vanished terminal nobody is left to answer.
                 stopSignal: { store.shutdown() }

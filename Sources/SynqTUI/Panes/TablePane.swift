@@ -13,9 +13,10 @@ struct TablePane<Row: TableRow> {
     var sortColumn: Int?
     var isPending: (Row) -> Bool
 
-    /// Draws the pane and returns (rows visible in the table, new scroll offset).
-    func draw(_ table: TableState<Row>, resource: ResourceState, configured: Bool, service: Service,
-              readOnly: Bool, now: Date, into grid: inout Grid, rect: Rect, previousOffset: Int) -> (visible: Int, offset: Int) {
+    /// Draws the pane and returns (rows visible in the table, new scroll offset, where each
+    /// drawn row is for the mouse, as rows of `pane`).
+    func draw(_ table: TableState<Row>, pane: Pane, resource: ResourceState, configured: Bool, service: Service,
+              readOnly: Bool, now: Date, into grid: inout Grid, rect: Rect, previousOffset: Int) -> (visible: Int, offset: Int, hits: HitMap) {
         let total = Count.text(table.all.count)
         var heading = "\(title) (\(table.isFiltered ? "\(Count.text(table.rows.count))/\(total)" : total))"
         if table.isFiltered || table.isEditingFilter { heading += " /" + (table.filter.text ?? "") }
@@ -24,7 +25,7 @@ struct TablePane<Row: TableRow> {
         let box = Box(rect: rect, title: heading)
         box.draw(into: &grid)
         let inside = box.interior
-        guard inside.width > 0, inside.height > 0 else { return (0, 0) }
+        guard inside.width > 0, inside.height > 0 else { return (0, 0, HitMap()) }
 
         if !configured {
             let variable = service == .enterprise ? "ENTERPRISE_API_KEY" : "SYNVO_API_KEY"
@@ -32,7 +33,7 @@ struct TablePane<Row: TableRow> {
                 "No \(service.displayName) key configured.",
                 "Press Enter to type one, or set \(variable).",
             ], into: &grid, rect: inside, role: .dim)
-            return (0, 0)
+            return (0, 0, HitMap())
         }
         if table.all.isEmpty {
             let line: String
@@ -42,7 +43,7 @@ struct TablePane<Row: TableRow> {
             case .loaded: line = readOnly ? "No \(noun)." : emptyHint
             }
             CenteredText.draw([line], into: &grid, rect: inside, role: .dim)
-            return (max(0, inside.height - 1), 0)
+            return (max(0, inside.height - 1), 0, HitMap())
         }
         let filter = table.appliedFilter
         var highlights: (@Sendable (String) -> [Range<Int>])?
@@ -55,7 +56,7 @@ struct TablePane<Row: TableRow> {
             let why = filter.error ?? "no matches for \"\(filter.text)\""
             CenteredText.draw([why], into: &grid,
                               rect: Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1), role: .dim)
-            return (visible, 0)
+            return (visible, 0, HitMap())
         }
         let glyphs = grid.glyphs
         view.draw(into: &grid, rect: inside, count: table.rows.count, offset: offset, selected: table.selectedIndex,
@@ -76,7 +77,13 @@ struct TablePane<Row: TableRow> {
                       }
                       return look
                   })
-        return (visible, offset)
+        var hits = HitMap()
+        if let placement = TableView<Row>.placement(rect: inside, count: table.rows.count, offset: offset) {
+            for index in placement.indices {
+                hits.add(Rect(x: rect.x, y: placement.y(of: index), width: rect.width, height: 1), .row(id: table.rows[index].id, pane: pane))
+            }
+        }
+        return (visible, offset, hits)
     }
 }
 

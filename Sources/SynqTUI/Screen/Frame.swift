@@ -10,17 +10,21 @@ public struct Frame: Sendable, Hashable {
     public var helpViewport: HelpViewport?
     /// Alerts raised so far (`AppState.journal.alertCount`): the terminal rings its bell when it grows.
     public var bells: Int
+    /// Where the tabs and table rows are, for the mouse.
+    public var hits: HitMap
 
     public struct Cursor: Sendable, Hashable {
         public var x: Int
         public var y: Int
     }
 
-    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0, helpViewport: HelpViewport? = nil, bells: Int = 0) {
+    public init(grid: Grid, cursor: Cursor? = nil, tableRows: Int = 0, helpViewport: HelpViewport? = nil, bells: Int = 0,
+                hits: HitMap = HitMap()) {
         self.grid = grid
         self.cursor = cursor
         self.tableRows = tableRows
         self.helpViewport = helpViewport
         self.bells = bells
+        self.hits = hits
     }
 }

@@ -22,30 +22,34 @@ public struct ScreenRenderer: Sendable {
             drawTooSmall(into: &grid)
             return Frame(grid: grid)
         }
-        TabBar.draw(current: state.pane, fleet: state.fleet, into: &grid, y: 0)
+        var hits = TabBar.draw(current: state.pane, fleet: state.fleet, into: &grid, y: 0)
+        var rowHits = HitMap()
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
         var tableRows = 0
         switch state.pane {
         case .synchronizers:
             let pane = SynchronizersPane.pane(state)
-            let result = pane.draw(state.synchronizers, resource: state.synchronizersResource, configured: state.isConfigured(.synchronizers),
+            let result = pane.draw(state.synchronizers, pane: .synchronizers, resource: state.synchronizersResource, configured: state.isConfigured(.synchronizers),
                                    service: .enterprise, readOnly: state.isReadOnly, now: state.now, into: &grid, rect: body,
                                    previousOffset: scroll.offsets[.synchronizers] ?? 0)
             scroll.offsets[.synchronizers] = result.offset
             tableRows = result.visible
+            rowHits = result.hits
         case .keys:
             let pane = SynvoKeysPane.pane(state)
-            let result = pane.draw(state.keys, resource: state.keysResource, configured: state.isConfigured(.keys),
+            let result = pane.draw(state.keys, pane: .keys, resource: state.keysResource, configured: state.isConfigured(.keys),
                                    service: .synvo, readOnly: state.isReadOnly, now: state.now, into: &grid, rect: body,
                                    previousOffset: scroll.offsets[.keys] ?? 0)
             scroll.offsets[.keys] = result.offset
             tableRows = result.visible
+            rowHits = result.hits
         case .events:
-            let result = EventsPane.pane(state).draw(state.events, resource: state.journal.resource, configured: true, service: .enterprise,
+            let result = EventsPane.pane(state).draw(state.events, pane: .events, resource: state.journal.resource, configured: true, service: .enterprise,
                                                      readOnly: false, now: state.now, into: &grid, rect: body,
                                                      previousOffset: scroll.offsets[.events] ?? 0)
             scroll.offsets[.events] = result.offset
             tableRows = result.visible
+            rowHits = result.hits
         case .preferences:
             PreferencesPane.draw(state, into: &grid, rect: body)
             tableRows = max(1, body.height - 3)
@@ -53,6 +57,8 @@ public struct ScreenRenderer: Sendable {
         var cursor = PromptLine.draw(state, into: &grid, y: height - 2)
         StatusBar(segments: StatusLine.segments(state, glyphs: glyphs)).draw(into: &grid, y: height - 1)
         var helpViewport: HelpViewport?
+        // Rows under an overlay are not clickable; the tabs above it stay so.
+        if !state.isHelpVisible, state.modal == nil { hits.add(rowHits) }
         if state.isHelpVisible {
             helpViewport = HelpOverlay.draw(state, keyMap: keyMap, into: &grid, rect: Rect(x: 0, y: 1, width: width, height: height - 2))
             cursor = nil
@@ -66,7 +72,8 @@ public struct ScreenRenderer: Sendable {
             ProfilePickerView.draw(picker, fleet: state.fleet, into: &grid, area: Rect(x: 0, y: 1, width: width, height: height - 3))
             cursor = nil
         }
-        return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport, bells: state.journal.alertCount)
+        return Frame(grid: grid, cursor: cursor, tableRows: tableRows, helpViewport: helpViewport, bells: state.journal.alertCount,
+                     hits: hits)
     }
 
     private func drawTooSmall(into grid: inout Grid) {

@@ -11,6 +11,7 @@ final class NcursesScreen {
         var key: @Sendable (KeyPress) -> Void
         var viewport: @Sendable (Int) -> Void
         var helpViewport: @Sendable (HelpViewport) -> Void
+        var mouse: @Sendable (MouseAction) -> Void
         var stopSignal: @Sendable () -> Void
     }
 
@@ -33,6 +34,10 @@ final class NcursesScreen {
     /// Enabled only when asked for and the terminal declares it (a dumb or unknown one would
     /// print the mode switch as text).
     private var bracketedPaste = false
+    /// Enabled only when asked for (not `--no-mouse`) and the terminal declares `kmous`.
+    private var mouse = false
+    /// Where the last frame drew its tabs and rows: a click means what was shown there.
+    private var hits = HitMap()
     private var stopSignalReported = false
     /// Ctrl-Z arrived as a key (raw mode turns off the terminal's own signal keys).
     private var suspendRequested = false
@@ -83,12 +88,14 @@ final class NcursesScreen {
         _ = define_key("\u{1b}[201~", NcursesKeys.pasteEnd)
         curs_set(0)
         bracketedPaste = configuration.bracketedPaste && synq_terminal_declares_bracketed_paste() != 0
-        synq_screen_prepared(bracketedPaste ? 1 : 0, 0)
+        mouse = configuration.mouse && synq_enable_mouse(1) != 0
+        synq_screen_prepared(bracketedPaste ? 1 : 0, mouse ? 1 : 0)
         if bracketedPaste { writeRaw("\u{1b}[?2004h") }
     }
 
     private func tearDown() {
         if bracketedPaste { writeRaw("\u{1b}[?2004l") }
+        if mouse { synq_enable_mouse(0) }
         curs_set(1)
         endwin()
         synq_screen_end()
@@ -191,6 +198,10 @@ final class NcursesScreen {
                     continue
                 }
                 if code == Int32(KEY_RESIZE) { continue }
+                if code == synq_key_mouse() {
+                    if paste == nil, let action = mouseAction() { callbacks.mouse(action) }
+                    continue
+                }
                 if let key = NcursesKeys.functionKey(code), paste == nil { callbacks.key(key) }
                 continue
             }
@@ -205,6 +216,21 @@ final class NcursesScreen {
                 continue
             }
             if let key = NcursesKeys.character(value) { callbacks.key(key) }
+        }
+    }
+
+    /// The pending mouse event, resolved against the last frame: a press of button 1 is a
+    /// click on whatever was drawn there, buttons 4 and 5 are the wheel.
+    private func mouseAction() -> MouseAction? {
+        var y: Int32 = 0
+        var x: Int32 = 0
+        var kind: Int32 = 0
+        guard synq_get_mouse(&y, &x, &kind) == 0 else { return nil }
+        switch kind {
+        case 1: return .click(hits.target(x: Int(x), y: Int(y)))
+        case 2: return .wheel(.up)
+        case 3: return .wheel(.down)
+        default: return nil
         }
     }
 
@@ -243,6 +269,7 @@ final class NcursesScreen {
             reportedHelp = help
             callbacks.helpViewport(help)
         }
+        hits = frame.hits
         if frame.bells > rungBells {
             rungBells = frame.bells
             beep()

@@ -11,14 +11,17 @@ public struct TerminalConfiguration: Sendable {
     public var forceASCII: Bool
     /// Wrap OSC 52 for tmux's passthrough.
     public var insideTmux: Bool
+    /// Clicks and the wheel (`--no-mouse` turns them off, leaving the mouse to the terminal).
+    public var mouse: Bool
 
     public init(theme: Theme, monochrome: Theme, keyMap: KeyMap = .standard, bracketedPaste: Bool = true,
-                forceASCII: Bool = false, insideTmux: Bool = false) {
+                forceASCII: Bool = false, insideTmux: Bool = false, mouse: Bool = true) {
         self.theme = theme
         self.monochrome = monochrome
         self.keyMap = keyMap
         self.bracketedPaste = bracketedPaste
         self.forceASCII = forceASCII
         self.insideTmux = insideTmux
+        self.mouse = mouse
     }
 }

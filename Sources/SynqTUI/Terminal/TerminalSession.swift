@@ -78,14 +78,17 @@ public final class TerminalSession: Sendable, ClipboardWriter {
 
     /// Runs the terminal until `stop()`. `key` gets every key press, `viewport` the number
     /// of visible table rows when it changes, `helpViewport` what fits of the help overlay
-    /// when that changes, `stopSignal` SIGTERM/SIGHUP/SIGINT or a vanished terminal (the
-    /// caller should quit, then `stop()`).
+    /// when that changes, `mouse` each click or wheel notch (resolved against the frame it
+    /// landed on), `stopSignal` SIGTERM/SIGHUP/SIGINT or a vanished terminal (the caller should
+    /// quit, then `stop()`).
     public func run(key: @escaping @Sendable (KeyPress) -> Void,
                     viewport: @escaping @Sendable (Int) -> Void,
                     helpViewport: @escaping @Sendable (HelpViewport) -> Void = { _ in },
+                    mouse: @escaping @Sendable (MouseAction) -> Void = { _ in },
                     stopSignal: @escaping @Sendable () -> Void) async throws(TerminalError) {
         try Self.checkTerminal()
-        let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, helpViewport: helpViewport, stopSignal: stopSignal)
+        let callbacks = NcursesScreen.Callbacks(key: key, viewport: viewport, helpViewport: helpViewport, mouse: mouse,
+                                                stopSignal: stopSignal)
         let configuration = configuration
         let mailbox = mailbox
         let wakeRead = wakeRead

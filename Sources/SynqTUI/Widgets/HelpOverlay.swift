@@ -48,6 +48,10 @@ enum HelpOverlay {
                 result.append(Item(keys: entry.label(ascii: ascii), text: entry.help, section: section.title))
             }
         }
+        if state.settings.mouse {
+            result.append(Item(keys: nil, text: MouseHelp.title, section: MouseHelp.title))
+            result += MouseHelp.entries.map { Item(keys: $0.gesture, text: $0.help, section: MouseHelp.title) }
+        }
         let legend = legend(for: state.pane, readOnly: state.isReadOnly, glyphs: glyphs)
         if !legend.isEmpty {
             result.append(Item(keys: nil, text: legendTitle, section: legendTitle))

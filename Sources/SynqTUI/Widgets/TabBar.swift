@@ -24,7 +24,9 @@ enum TabBar {
         return nil
     }
 
-    static func draw(current: Pane, fleet: FleetIdentity, into grid: inout Grid, y: Int) {
+    /// Draws the line and returns where each tab is, for the mouse.
+    @discardableResult
+    static func draw(current: Pane, fleet: FleetIdentity, into grid: inout Grid, y: Int) -> HitMap {
         grid.fill(x: 0, y: y, count: grid.width, role: .tabInactive)
         let separator = grid.glyphs.unicode ? " · " : " - "
         // The Events pane has no API of its own: it names the Enterprise side, like pane 1.
@@ -53,19 +55,23 @@ enum TabBar {
             }
         }
         var x = 0
+        var hits = HitMap()
         for (pane, label) in zip(Pane.allCases, labels) {
-            x += grid.write(label, x: x, y: y, role: pane == current ? .tabActive : .tabInactive) + gap
+            let width = grid.write(label, x: x, y: y, role: pane == current ? .tabActive : .tabInactive)
+            hits.add(Rect(x: x, y: y, width: width, height: 1), .tab(pane))
+            x += width + gap
         }
         var right = grid.width - 1
         let hostRoom = right - x - badgeWidth - CharacterWidth.of(profile) - CharacterWidth.of(separator)
         let text = profile + (hostRoom > 0 ? separator + TextLayout.truncate(host, to: hostRoom, ellipsis: grid.glyphs.ellipsis) : "")
         let textWidth = CharacterWidth.of(text)
-        guard right - textWidth - badgeWidth >= x else { return }
+        guard right - textWidth - badgeWidth >= x else { return hits }
         right -= textWidth
         grid.write(text, x: right, y: y, role: .title)
         if let badge {
             right -= badgeWidth
             grid.write(" \(badge.text) ", x: right, y: y, role: badge.role)
         }
+        return hits
     }
 }

@@ -37,10 +37,9 @@ public struct TableView<Row>: Sendable {
     /// Draws into `rect`. `row(i)` is called only for visible indices.
     public func draw(into grid: inout Grid, rect: Rect, count: Int, offset: Int, selected: Int?,
                      row: (Int) -> Row, look: (Int, Row) -> RowLook) {
-        guard rect.width > Self.gutterWidth, rect.height > 0 else { return }
+        guard let placement = Self.placement(rect: rect, count: count, offset: offset) else { return }
         let visible = rect.height - 1
-        let first = max(0, min(offset, max(0, count - 1)))
-        let last = visible > 0 ? min(count, first + visible) : first
+        let (first, last) = (placement.indices.lowerBound, placement.indices.upperBound)
         // Each column's natural width: its title or the widest text among the rows on screen.
         var natural = columns.map { CharacterWidth.of($0.title) + 1 }
         for index in first..<last {
@@ -53,7 +52,7 @@ public struct TableView<Row>: Sendable {
         drawHeader(into: &grid, rect: rect, layout: layout)
         guard visible > 0, count > 0 else { return }
         for index in first..<last {
-            let y = rect.y + 1 + index - first
+            let y = placement.y(of: index)
             let value = row(index)
             var decoration = look(index, value)
             let isSelected = index == selected

@@ -74,7 +74,7 @@ import Testing
         let scrolled = Fixtures.render(state, 40, 10).grid.text
         Snapshot.check(scrolled, named: "help-scrolled-40x10")
         #expect(scrolled.contains("↑↓ lines 7–"))
-        #expect(!scrolled.contains("Synchronizers pane"), "the first lines scrolled away")
+        #expect(!scrolled.contains("Close help"), "the first lines scrolled away")
 
         Fixtures.apply(&state, .key(.character("G")))
         let end = Fixtures.render(state, 40, 10).grid.text
@@ -85,6 +85,17 @@ import Testing
         // Closing and reopening starts at the top again.
         Fixtures.apply(&state, .key(.escape), .key(.character("?")))
         #expect(Fixtures.render(state, 40, 10).grid.text.contains("lines 1–5"))
+    }
+
+    /// Help that does not fit lists its own keys first, so its first page says how to reach
+    /// the rest (at 80x24 they were on the third page, after 60 other lines).
+    @Test(arguments: [(80, 24), (40, 10)])
+    func theFirstPageOfAScrollingHelpNamesItsScrollKeys(width: Int, height: Int) {
+        var state = Fixtures.loaded()
+        Fixtures.apply(&state, .command(.toggleHelp))
+        let text = Fixtures.render(state, width, height).grid.text
+        #expect(text.contains("↓ more"))
+        #expect(text.contains("↓ j          Scroll down") && text.contains("PgUp Ctrl-B  Scroll a page up"), "\(text)")
     }
 
     /// The "of N" of the help overlay's position hint.

@@ -3,9 +3,9 @@ import SynqText
 
 /// The `?` overlay. It draws the sections `KeyMap.helpSections` writes for the pane's help
 /// contexts (the same table that dispatches keys, so help cannot disagree with behaviour),
-/// then a legend of the row marks, flowed into as many columns as fit. A description too
-/// long for its column wraps instead of being cut; a section split across columns (or
-/// scrolled into) repeats its title. When everything does not fit, the overlay scrolls by
+/// then a legend of the row marks, flowed into as many columns as fit. When it scrolls, its
+/// own scroll keys are listed first. A description too long for its column wraps instead of
+/// being cut; a section split across columns (or scrolled into) repeats its title. When everything does not fit, the overlay scrolls by
 /// whole entries (`helpOffset` in the state) and says where it is.
 enum HelpOverlay {
     /// One entry of the overlay: a section title (nil `keys`) or keys and what they do.
@@ -42,7 +42,12 @@ enum HelpOverlay {
         let ascii = !glyphs.unicode
         let contexts = state.helpContexts.filter { scrolling || $0 != .help }
         var result: [Item] = []
-        for section in keyMap.helpSections(for: contexts, readOnly: state.isReadOnly) {
+        var sections = keyMap.helpSections(for: contexts, readOnly: state.isReadOnly)
+        // When help scrolls, its own keys come first: the first page says how to reach the rest.
+        if let own = sections.firstIndex(where: { $0.title == BindingContext.help.title }) {
+            sections.insert(sections.remove(at: own), at: 0)
+        }
+        for section in sections {
             result.append(Item(keys: nil, text: section.title, section: section.title))
             for entry in section.entries {
                 result.append(Item(keys: entry.label(ascii: ascii), text: entry.help, section: section.title))

@@ -38,18 +38,8 @@ struct SandboxStore: Sendable {
     }
 
     /// One page of an account's synchronizers in list order, those after `seq` (0 for the
-    /// first page): the list is streamed a page at a time, each page its own short read.
-    func synchronizers(accountID: String, after seq: Int64 = 0, limit: Int = .max) async throws -> [SynchronizerRecord] {
-        try await writer.read { db in
-            try SynchronizerRecord
-                .filter(SynchronizerRecord.Columns.accountId == accountID && SynchronizerRecord.Columns.seq > seq)
-                .order(SynchronizerRecord.Columns.seq)
-                .limit(limit)
-                .fetchAll(db)
-        }
-    }
-
-    /// The same page as the list's JSON bytes, written from SQLite's rows (the list route).
+    /// first page), as the list's JSON bytes written from SQLite's rows: the list is
+    /// streamed a page at a time, each page its own short read.
     func synchronizerListPage(accountID: String, after seq: Int64, limit: Int, leadingComma: Bool) async throws -> SynchronizerListPage {
         try await writer.read { db in
             try SynchronizerListPage.read(db, accountID: accountID, after: seq, limit: limit, leadingComma: leadingComma)

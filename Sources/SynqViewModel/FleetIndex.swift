@@ -13,9 +13,11 @@ final class FleetIndex: @unchecked Sendable {
     struct Built {
         var slots: [Int32]
         var mask: Int
-        /// Per row: where its lower-cased text starts in `lowered`, or -1 when the row is ASCII.
-        var loweredStart: [Int32]
-        var loweredEnd: [Int32]
+        /// The rows whose text is not ASCII, ascending (a handful in most fleets: per-row
+        /// offsets for every row cost 8 MB at a million rows), and where each one's
+        /// lower-cased text lies in `lowered`: `loweredStarts[i]..<loweredStarts[i + 1]`.
+        var loweredRows: [Int32]
+        var loweredStarts: [Int32]
         var lowered: [UInt8]
     }
 
@@ -34,8 +36,8 @@ final class FleetIndex: @unchecked Sendable {
         while capacity < count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        var loweredStart = [Int32](repeating: -1, count: count)
-        var loweredEnd = [Int32](repeating: -1, count: count)
+        var loweredRows: [Int32] = []
+        var loweredStarts: [Int32] = [0]
         var lowered: [UInt8] = []
         fleet.arena.withUnsafeBufferPointer { arena in
             for row in 0..<count {
@@ -49,13 +51,13 @@ final class FleetIndex: @unchecked Sendable {
                 if slots[slot] < 0 { slots[slot] = Int32(row) }
                 let text = UnsafeBufferPointer(rebasing: arena[fleet.textRange(row)])
                 if text.contains(where: { $0 >= 0x80 }) {
-                    loweredStart[row] = Int32(lowered.count)
+                    loweredRows.append(Int32(row))
                     lowered.append(contentsOf: String(decoding: text, as: UTF8.self).lowercased().utf8)
-                    loweredEnd[row] = Int32(lowered.count)
+                    loweredStarts.append(Int32(lowered.count))
                 }
             }
         }
-        return Built(slots: slots, mask: mask, loweredStart: loweredStart, loweredEnd: loweredEnd, lowered: lowered)
+        return Built(slots: slots, mask: mask, loweredRows: loweredRows, loweredStarts: loweredStarts, lowered: lowered)
     }
 
     /// FNV-1a over the id's bytes.
@@ -71,6 +73,19 @@ final class FleetIndex: @unchecked Sendable {
 }
 
 extension FleetIndex.Built {
+    /// Where the row's lower-cased text lies in `lowered`; nil when the row is ASCII.
+    @inline(__always)
+    func loweredRange(of row: Int) -> Range<Int>? {
+        if loweredRows.isEmpty { return nil }
+        var low = 0, high = loweredRows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(loweredRows[middle]) < row { low = middle + 1 } else { high = middle }
+        }
+        guard low < loweredRows.count, Int(loweredRows[low]) == row else { return nil }
+        return Int(loweredStarts[low])..<Int(loweredStarts[low + 1])
+    }
+
     func row(of id: String, in fleet: SynchronizerFleet) -> Int? {
         var id = id
         return id.withUTF8 { id in

@@ -42,17 +42,23 @@ enum FleetOrdering {
                 }
             }
         case .name, .key, .id:
-            var keys = SortKeyBytes(capacity: count)
-            for row in 0..<count {
+            let natural = column == .name
+            func withText(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
                 if fromFleet(row) {
                     let range = column == .name ? fleet.nameRange(row) : column == .key ? fleet.keyRange(row) : fleet.idRange(row)
-                    fleet.arena.withUnsafeBufferPointer { keys.append(UnsafeBufferPointer(rebasing: $0[range]), natural: column == .name) }
+                    fleet.arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
                 } else {
                     let value = storage.row(at: row)
                     var text = column == .name ? value.name : column == .key ? value.key : value.id
-                    text.withUTF8 { keys.append($0, natural: column == .name) }
+                    text.withUTF8(body)
                 }
             }
+            // Measured first, so the buffer is allocated once at its size: growing it by
+            // doubling held up to three times the keys' bytes at the load's peak.
+            var bytes = 0
+            for row in 0..<count { withText(row) { bytes += SortKeyBytes.length(of: $0, natural: natural) } }
+            var keys = SortKeyBytes(rows: count, bytes: bytes)
+            for row in 0..<count { withText(row) { keys.append($0, natural: natural) } }
             return keys.ordering()
         }
     }
@@ -61,12 +67,37 @@ enum FleetOrdering {
 /// Sort keys of many rows in one buffer: case-folded text, with digit runs left-padded to
 /// a common width for natural order (the bytes `SortKey.natural` compares).
 struct SortKeyBytes {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     private var starts: [UInt32] = [0]
 
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity * 24)
-        starts.reserveCapacity(capacity + 1)
+    /// Room for `rows` keys of `bytes` bytes in all (`length(of:natural:)` of each).
+    init(rows: Int, bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        starts.reserveCapacity(rows + 1)
+    }
+
+    /// How many bytes `append` writes for `text`.
+    static func length(of text: UnsafeBufferPointer<UInt8>, natural: Bool) -> Int {
+        guard text.contains(where: { $0 >= 0x80 }) else { return foldedLength(text, natural: natural) }
+        var folded = String(decoding: text, as: UTF8.self).lowercased()
+        return folded.withUTF8 { foldedLength($0, natural: natural) }
+    }
+
+    private static func foldedLength(_ text: UnsafeBufferPointer<UInt8>, natural: Bool) -> Int {
+        guard natural else { return text.count }
+        var length = text.count
+        var index = 0
+        while index < text.count {
+            guard text[index] &- 0x30 < 10 else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < text.count, text[end] &- 0x30 < 10 { end += 1 }
+            if end - index < SortKey.numberWidth { length += SortKey.numberWidth - (end - index) }
+            index = end
+        }
+        return length
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, natural: Bool) {

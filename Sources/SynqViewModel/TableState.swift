@@ -235,7 +235,16 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     /// order); from `narrowing` alone when given (it is in `sort` order already).
     static func derive(_ storage: Row.Storage, _ filter: RowFilter, _ sort: TableSort<Row.Column>,
                        narrowing: [Int32]?, isCancelled: () -> Bool) -> [Int32]? {
-        let matches: ((Int) -> Bool)? = filter.isEmpty ? nil : storage.matcher(for: filter)
+        let matches: ((Int) -> Bool)?
+        if filter.isEmpty {
+            matches = nil
+        } else if let narrowing, narrowing.count < storage.count / 16 {
+            // A few rows left to test: row by row.
+            matches = storage.matcher(for: filter)
+        } else {
+            guard let whole = storage.matcher(for: filter, isCancelled: isCancelled) else { return nil }
+            matches = whole
+        }
         if let narrowing, let matches {
             var kept: [Int32] = []
             for (position, row) in narrowing.enumerated() {

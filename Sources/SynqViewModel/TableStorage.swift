@@ -23,6 +23,9 @@ public protocol TableStorage: Sendable, Equatable {
     /// A test of rows against `filter`, over their searchable texts (lower-cased once per
     /// row, never per keystroke). Made once per filter pass.
     func matcher(for filter: RowFilter) -> (Int) -> Bool
+    /// The same test for a pass over many rows, which may do its work up front (a search of
+    /// the whole table per term); nil when `isCancelled` turned true meanwhile.
+    func matcher(for filter: RowFilter, isCancelled: () -> Bool) -> ((Int) -> Bool)?
     /// All rows in ascending order of `column`, built once per column and kept.
     func ordering(_ column: Row.Column) -> ColumnOrdering
     /// Rows new or visibly changed since `previous`, by id.
@@ -31,6 +34,8 @@ public protocol TableStorage: Sendable, Equatable {
 
 extension TableStorage {
     public var isEmpty: Bool { count == 0 }
+
+    public func matcher(for filter: RowFilter, isCancelled: () -> Bool) -> ((Int) -> Bool)? { matcher(for: filter) }
 }
 
 /// Rows in an array: the storage of small tables (Synvo keys, events).

@@ -1,0 +1,85 @@
+import Foundation
+import SynqAPI
+import Testing
+@testable import SynqViewModel
+
+/// The fleet's filter (over its arena, with a lower-cased copy only of the rows that are
+/// not ASCII) keeps exactly the rows the plain definition keeps: every term, case-folded,
+/// against the row's searchable texts joined by newlines.
+@Suite struct FleetFilterTests {
+    static let names = ["prod-relay-eu-1", "Prod-Relay-US-2", "canary-relay-eu-3", "Staging EU", "東京-中継-01", "Zürich Relay",
+                        "ZÜRICH relay 2", "İstanbul-prod", "ÉCLAIR-relay", "plain", "", "relay", "a\u{301}-accent", "STRASSE", "straße-9"]
+
+    static func rows(_ count: Int) -> [SynchronizerRow] {
+        (0..<count).map { index in
+            let name = names[index % names.count] + (index % 7 == 0 ? "" : "-\(index)")
+            let key = index % 5 == 0 ? "KEY-\(index)-ABC" : "k\(index)-prod"
+            let state: Bool? = index % 11 == 0 ? nil : index % 3 != 0
+            return SynchronizerRow(id: "id-\(index)-\(index % 13 == 0 ? "Ünïcode" : "x")", name: name, key: key, isEnabled: state, createdAt: nil)
+        }
+    }
+
+    static let filters = [
+        "relay", "RELAY", "zür", "ZÜR", "zürich relay", "istanbul", "i̇stanbul", "東京", "中継-01", "prod eu", "prod !eu", "!relay", "!relay !prod",
+        "enabled", "disabled", "unknown", "nabl", "!enabled", "relay disabled", "key-", "abc", "id-1", "ünï", "ÜNÏ",
+        "~^prod", "~relay-(eu|us)", "~^enabled$", "!~^k[0-9]+", "~[0-9]{3}$", "~ZÜRICH", "~é", "\\!x", "\\~x", "strasse", "straße",
+        "-", "9", "x", "a\u{301}", "relay-eu relay", "eu-1 prod", "~(", "",
+    ]
+
+    @Test func theFleetKeepsWhatThePlainDefinitionKeeps() {
+        let rows = Self.rows(600)
+        var storage = SynchronizerStorage(rows: rows.dropLast(20))
+        // Rows changed and added since the poll are read from their current values.
+        var edited = rows
+        for index in [3, 17, 250] {
+            edited[index].name = "edited relay ZÜRICH \(index)"
+            edited[index].isEnabled = !(edited[index].isEnabled ?? false)
+            storage.upsert(edited[index])
+        }
+        for row in rows.suffix(20) { storage.upsert(row) }
+        for text in Self.filters {
+            let filter = RowFilter(text)
+            let reference = edited.indices.filter { filter.matches(texts: edited[$0].searchableTexts) }
+            let perRow = storage.matcher(for: filter)
+            #expect(edited.indices.filter { perRow($0) } == reference, "row by row: \(text)")
+            let whole = storage.matcher(for: filter, isCancelled: { false })
+            #expect(whole.map { whole in edited.indices.filter { whole($0) } } == reference, "whole arena: \(text)")
+        }
+    }
+
+    @Test func aLargeTableFiltersAndNarrowsLikeTheDefinition() throws {
+        let rows = Self.rows(TableState<SynchronizerRow>.inlineLimit + 3_000)
+        var table = TableState<SynchronizerRow>(rows: rows, sort: TableSort(column: .name))
+        var typed = ""
+        for character in "relay-eu" {
+            typed.append(character)
+            if let pass = table.editFilter({ $0.insert(String(character)) }) {
+                table.land(try #require(pass.run(isCancelled: { false })))
+            }
+            let filter = RowFilter(typed)
+            let expected = Set(rows.filter { filter.matches(texts: $0.searchableTexts) }.map(\.id))
+            #expect(Set(table.rows.map(\.id)) == expected, "typed \(typed)")
+        }
+    }
+}
+
+extension FleetFilterTests {
+    @Test func aCancelledSearchGivesNoAnswer() {
+        let storage = SynchronizerStorage(rows: Self.rows(70_000))
+        #expect(storage.matcher(for: RowFilter("relay"), isCancelled: { true }) == nil)
+    }
+
+    @Test func aHitIsCountedOnlyInTheRowThatHoldsIt() {
+        // The arena is name, key, id of each row back to back: a needle must not be found
+        // across the end of one row and the start of the next.
+        let rows = [SynchronizerRow(id: "ab", name: "x", key: "k", isEnabled: true, createdAt: nil),
+                    SynchronizerRow(id: "i2", name: "cd", key: "k2", isEnabled: true, createdAt: nil),
+                    SynchronizerRow(id: "i3", name: "relay", key: "k3", isEnabled: true, createdAt: nil)]
+        let storage = SynchronizerStorage(rows: rows)
+        for text in ["abcd", "b\ncd", "ab\n", "relay", "i3", "3"] {
+            let filter = RowFilter(text)
+            let whole = storage.matcher(for: filter, isCancelled: { false })!
+            #expect(rows.indices.filter { whole($0) } == rows.indices.filter { filter.matches(texts: rows[$0].searchableTexts) }, "\(text)")
+        }
+    }
+}

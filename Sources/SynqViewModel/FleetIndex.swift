@@ -2,17 +2,22 @@ import Foundation
 import SynqAPI
 
 /// What a fleet needs to be searched and found quickly, built once per fleet (off the render
-/// loop, on first use) and shared by every state that holds the fleet:
-/// - an open-addressing hash table from id to row (4 bytes a slot, not a dictionary of strings);
-/// - a lower-cased copy of the searchable text of the rows that have non-ASCII text (ASCII
-///   rows are searched in place, comparing letters without case).
+/// loop, on first use) and shared by every state that holds the fleet. Two parts, each built
+/// when first needed, so a filter never waits for the id table nor a lookup for the text:
+/// - `IDs`: an open-addressing hash table from id to row (4 bytes a slot, not a dictionary of strings);
+/// - `FoldedText`: a lower-cased copy of the searchable text of the rows that have non-ASCII
+///   text (ASCII rows are searched in place, comparing letters without case).
 final class FleetIndex: @unchecked Sendable {
     private let lock = NSLock()
-    private var built: Built?
+    private var ids: IDs?
+    private var folded: FoldedText?
 
-    struct Built {
+    struct IDs {
         var slots: [Int32]
         var mask: Int
+    }
+
+    struct FoldedText {
         /// The rows whose text is not ASCII, ascending (a handful in most fleets: per-row
         /// offsets for every row cost 8 MB at a million rows), and where each one's
         /// lower-cased text lies in `lowered`: `loweredStarts[i]..<loweredStarts[i + 1]`.
@@ -21,24 +26,24 @@ final class FleetIndex: @unchecked Sendable {
         var lowered: [UInt8]
     }
 
-    func get(_ fleet: SynchronizerFleet) -> Built {
+    func ids(_ fleet: SynchronizerFleet) -> IDs { cached(\.ids) { Self.buildIDs(fleet) } }
+    func folded(_ fleet: SynchronizerFleet) -> FoldedText { cached(\.folded) { Self.buildFolded(fleet) } }
+
+    private func cached<Part>(_ part: ReferenceWritableKeyPath<FleetIndex, Part?>, _ build: () -> Part) -> Part {
         lock.withLock {
-            if let built { return built }
-            let made = Self.build(fleet)
-            built = made
+            if let known = self[keyPath: part] { return known }
+            let made = build()
+            self[keyPath: part] = made
             return made
         }
     }
 
-    private static func build(_ fleet: SynchronizerFleet) -> Built {
+    private static func buildIDs(_ fleet: SynchronizerFleet) -> IDs {
         let count = fleet.count
         var capacity = 16
         while capacity < count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        var loweredRows: [Int32] = []
-        var loweredStarts: [Int32] = [0]
-        var lowered: [UInt8] = []
         fleet.arena.withUnsafeBufferPointer { arena in
             for row in 0..<count {
                 let id = UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)])
@@ -49,15 +54,50 @@ final class FleetIndex: @unchecked Sendable {
                     slot = (slot + 1) & mask
                 }
                 if slots[slot] < 0 { slots[slot] = Int32(row) }
-                let text = UnsafeBufferPointer(rebasing: arena[fleet.textRange(row)])
-                if text.contains(where: { $0 >= 0x80 }) {
-                    loweredRows.append(Int32(row))
-                    lowered.append(contentsOf: String(decoding: text, as: UTF8.self).lowercased().utf8)
-                    loweredStarts.append(Int32(lowered.count))
-                }
             }
         }
-        return Built(slots: slots, mask: mask, loweredRows: loweredRows, loweredStarts: loweredStarts, lowered: lowered)
+        return IDs(slots: slots, mask: mask)
+    }
+
+    /// Finds the non-ASCII rows by reading the arena eight bytes at a time (a byte with its
+    /// high bit set is the only sign), so an ASCII fleet costs one quick pass.
+    private static func buildFolded(_ fleet: SynchronizerFleet) -> FoldedText {
+        var loweredRows: [Int32] = []
+        var loweredStarts: [Int32] = [0]
+        var lowered: [UInt8] = []
+        fleet.arena.withUnsafeBytes { arena in
+            guard let base = arena.baseAddress else { return }
+            let end = fleet.count == 0 ? 0 : Int(fleet.rowStarts[fleet.count])
+            var position = 0
+            while position < end {
+                while position + 8 <= end, (base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    position += 8
+                }
+                // The byte with its high bit set is among the next eight (or in the tail).
+                let stop = min(position + 8, end)
+                var high = -1
+                while position < stop {
+                    if arena[position] >= 0x80 {
+                        high = position
+                        break
+                    }
+                    position += 1
+                }
+                guard high >= 0 else { continue }
+                // The row holding that byte: the last row starting at or before it.
+                var low = 0, top = fleet.count
+                while low < top {
+                    let middle = (low + top) / 2
+                    if Int(fleet.rowStarts[middle + 1]) <= high { low = middle + 1 } else { top = middle }
+                }
+                let text = UnsafeRawBufferPointer(rebasing: arena[fleet.textRange(low)])
+                loweredRows.append(Int32(low))
+                lowered.append(contentsOf: String(decoding: text, as: UTF8.self).lowercased().utf8)
+                loweredStarts.append(Int32(lowered.count))
+                position = Int(fleet.rowStarts[low + 1])
+            }
+        }
+        return FoldedText(loweredRows: loweredRows, loweredStarts: loweredStarts, lowered: lowered)
     }
 
     /// FNV-1a over the id's bytes.
@@ -72,7 +112,7 @@ final class FleetIndex: @unchecked Sendable {
     }
 }
 
-extension FleetIndex.Built {
+extension FleetIndex.FoldedText {
     /// Where the row's lower-cased text lies in `lowered`; nil when the row is ASCII.
     @inline(__always)
     func loweredRange(of row: Int) -> Range<Int>? {
@@ -85,7 +125,9 @@ extension FleetIndex.Built {
         guard low < loweredRows.count, Int(loweredRows[low]) == row else { return nil }
         return Int(loweredStarts[low])..<Int(loweredStarts[low + 1])
     }
+}
 
+extension FleetIndex.IDs {
     func row(of id: String, in fleet: SynchronizerFleet) -> Int? {
         var id = id
         return id.withUTF8 { id in

@@ -15,15 +15,15 @@ import SynqAPI
 struct FleetSearch {
     let storage: SynchronizerStorage
     let fleet: SynchronizerFleet
-    let index: FleetIndex.Built
+    let folded: FleetIndex.FoldedText
     /// Rows tested one by one whatever the term: edited since the poll, or not ASCII.
     private let special: [Int]
 
-    init(storage: SynchronizerStorage, fleet: SynchronizerFleet, index: FleetIndex.Built, edited: [Int]) {
+    init(storage: SynchronizerStorage, fleet: SynchronizerFleet, folded: FleetIndex.FoldedText, edited: [Int]) {
         self.storage = storage
         self.fleet = fleet
-        self.index = index
-        special = Set(edited).union(index.loweredRows.map(Int.init)).sorted()
+        self.folded = folded
+        special = Set(edited).union(folded.loweredRows.map(Int.init)).sorted()
     }
 
     /// One bit per row (fleet rows, then added ones) of the rows `filter` keeps; nil when cancelled.

@@ -40,12 +40,15 @@ public struct SynchronizerStorage: TableStorage {
     }
 
     public func index(of id: String) -> Int? {
-        if let row = self.index.get(fleet).row(of: id, in: fleet) { return row }
+        if let row = self.index.ids(fleet).row(of: id, in: fleet) { return row }
         return addedIDs[id].map { fleet.count + $0 }
     }
 
     /// Builds the id index and lower-cased text now (the table does it off the render loop).
-    public func prepare() { _ = index.get(fleet) }
+    public func prepare() {
+        _ = index.ids(fleet)
+        _ = index.folded(fleet)
+    }
 
     @discardableResult
     public mutating func upsert(_ row: SynchronizerRow) -> Int {
@@ -72,7 +75,7 @@ public struct SynchronizerStorage: TableStorage {
 
     /// Searches the whole arena once per term (`FleetSearch`) instead of testing row after row.
     public func matcher(for filter: RowFilter, isCancelled: () -> Bool) -> ((Int) -> Bool)? {
-        let search = FleetSearch(storage: self, fleet: fleet, index: index.get(fleet), edited: Array(edits.keys))
+        let search = FleetSearch(storage: self, fleet: fleet, folded: index.folded(fleet), edited: Array(edits.keys))
         guard let kept = search.kept(by: filter, isCancelled: isCancelled) else { return nil }
         return { kept.contains($0) }
     }
@@ -81,7 +84,7 @@ public struct SynchronizerStorage: TableStorage {
     /// lower-cased, for a row that is not ASCII), or its state word; an edited or added row
     /// by its current values.
     var rowMatcher: (RowFilter.Term, Int) -> Bool {
-        let built = index.get(fleet)
+        let folded = index.folded(fleet)
         let fleet = fleet
         return { term, row in
             if row >= fleet.count || (!edits.isEmpty && edits[row] != nil) {
@@ -89,8 +92,8 @@ public struct SynchronizerStorage: TableStorage {
                 return joined.withUTF8 { term.matches(UnsafeRawBufferPointer($0)) }
             }
             if Self.stateWord(fleet.enabledStates[row]).withUnsafeBytes({ term.matches($0) }) { return true }
-            if let range = built.loweredRange(of: row) {
-                return built.lowered.withUnsafeBytes { term.matches(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            if let range = folded.loweredRange(of: row) {
+                return folded.lowered.withUnsafeBytes { term.matches(UnsafeRawBufferPointer(rebasing: $0[range])) }
             }
             return fleet.arena.withUnsafeBytes { term.matches(UnsafeRawBufferPointer(rebasing: $0[fleet.textRange(row)])) }
         }

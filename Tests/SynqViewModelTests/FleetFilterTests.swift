@@ -83,3 +83,26 @@ extension FleetFilterTests {
         }
     }
 }
+
+extension FleetFilterTests {
+    @Test func nonASCIIRowsAreFoundWhereverTheirByteLies() {
+        // The arena is read eight bytes at a time: the odd byte at the start, inside a word,
+        // at a word's end and in the tail of the last row, in rows of every length.
+        for length in 1...19 {
+            for at in [0, length / 2, length - 1] {
+                var name = Array(repeating: "a", count: length)
+                name[at] = "É"
+                let rows = [SynchronizerRow(id: "i0", name: "plain", key: "k", isEnabled: true, createdAt: nil),
+                            SynchronizerRow(id: "i1", name: "other", key: "k", isEnabled: true, createdAt: nil),
+                            SynchronizerRow(id: name.joined(), name: name.joined(), key: "k", isEnabled: true, createdAt: nil)]
+                let storage = SynchronizerStorage(rows: rows)
+                for text in ["é", "É", "aé", "plain"] {
+                    let filter = RowFilter(text)
+                    let whole = storage.matcher(for: filter, isCancelled: { false })!
+                    #expect(rows.indices.filter { whole($0) } == rows.indices.filter { filter.matches(texts: rows[$0].searchableTexts) },
+                            "\(text) in \(name.joined())")
+                }
+            }
+        }
+    }
+}

@@ -29,8 +29,10 @@ final class TmuxHarness: Sendable {
         let quoted = ((self.bounded ? ["timeout", "--foreground", "300"] : []) + [SynqBinary.url.path] + arguments)
             .map(Self.shellQuote).joined(separator: " ")
         // With job control the whole line is one job (a subshell), so a stop holds all of it.
+        // stty-after is written before synq.status, as in the script below: a test reads the
+        // modes once it sees the status, and must never find them missing or half written.
         let jobLine = "stty -a > stty-before; ( sh -c 'echo $$ > synq.pid; exec \(quoted.replacingOccurrences(of: "'", with: "'\\''"))'; "
-            + "echo $? > synq.status; stty -a > stty-after )"
+            + "code=$?; stty -a > stty-after; echo $code > synq.status )"
         let script = jobControl ? """
             #!/bin/sh
             cd \(Self.shellQuote(directory.url.path))

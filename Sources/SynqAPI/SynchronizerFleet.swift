@@ -68,18 +68,83 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
 
     /// Byte ranges in `arena` of a row's fields.
     public func nameRange(_ row: Int) -> Range<Int> {
-        let start = Int(rowStarts[row])
-        return start..<(start + Int(nameLengths[row]))
+        Self.nameRange(start: rowStarts[row], nameLength: nameLengths[row])
     }
 
     public func keyRange(_ row: Int) -> Range<Int> {
-        let start = Int(rowStarts[row]) + Int(nameLengths[row]) + 1
-        return start..<(start + Int(keyLengths[row]))
+        Self.keyRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row])
     }
 
     public func idRange(_ row: Int) -> Range<Int> {
-        let start = Int(rowStarts[row]) + Int(nameLengths[row]) + 1 + Int(keyLengths[row]) + 1
-        return start..<(Int(rowStarts[row + 1]) - 1)
+        Self.idRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row], end: rowStarts[row + 1])
+    }
+
+    // The layout of one row, `name \n key \n id \n` from `start` to `end`: the one definition
+    // both the fleet and its `Columns` read.
+    @inline(__always)
+    static func nameRange(start: UInt32, nameLength: UInt32) -> Range<Int> {
+        Int(start)..<(Int(start) + Int(nameLength))
+    }
+
+    @inline(__always)
+    static func keyRange(start: UInt32, nameLength: UInt32, keyLength: UInt32) -> Range<Int> {
+        let keyStart = Int(start) + Int(nameLength) + 1
+        return keyStart..<(keyStart + Int(keyLength))
+    }
+
+    @inline(__always)
+    static func idRange(start: UInt32, nameLength: UInt32, keyLength: UInt32, end: UInt32) -> Range<Int> {
+        (Int(start) + Int(nameLength) + 1 + Int(keyLength) + 1)..<(Int(end) - 1)
+    }
+
+    /// The fleet's storage as pointers, for a walk over many rows in an order of its own (the
+    /// journal's diff, in id order): reading a field then costs a load, not an array access
+    /// and a retain of the fleet per field. Valid inside `body` only.
+    public func withUnsafeColumns<R>(_ body: (Columns) throws -> R) rethrows -> R {
+        try arena.withUnsafeBufferPointer { arena in
+            try rowStarts.withUnsafeBufferPointer { rowStarts in
+                try nameLengths.withUnsafeBufferPointer { nameLengths in
+                    try keyLengths.withUnsafeBufferPointer { keyLengths in
+                        try enabledStates.withUnsafeBufferPointer { enabledStates in
+                            try createdAt.withUnsafeBufferPointer { createdAt in
+                                try body(Columns(arena: arena, rowStarts: rowStarts, nameLengths: nameLengths,
+                                                 keyLengths: keyLengths, enabledStates: enabledStates, createdAt: createdAt))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A fleet's columns, borrowed (see `withUnsafeColumns`).
+    public struct Columns {
+        public let arena: UnsafeBufferPointer<UInt8>
+        let rowStarts: UnsafeBufferPointer<UInt32>
+        let nameLengths: UnsafeBufferPointer<UInt32>
+        let keyLengths: UnsafeBufferPointer<UInt32>
+        /// 1 enabled, 0 disabled, -1 not said.
+        public let enabledStates: UnsafeBufferPointer<Int8>
+        /// Seconds since 1970; NaN when the server sent none.
+        public let createdAt: UnsafeBufferPointer<Double>
+
+        public var count: Int { nameLengths.count }
+
+        @inline(__always)
+        public func keyRange(_ row: Int) -> Range<Int> {
+            SynchronizerFleet.keyRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row])
+        }
+
+        @inline(__always)
+        public func nameRange(_ row: Int) -> Range<Int> {
+            SynchronizerFleet.nameRange(start: rowStarts[row], nameLength: nameLengths[row])
+        }
+
+        @inline(__always)
+        public func idRange(_ row: Int) -> Range<Int> {
+            SynchronizerFleet.idRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
+                                      end: rowStarts[row + 1])
+        }
     }
 
     /// The row's name, key and id as they lie in the arena, joined by newlines.

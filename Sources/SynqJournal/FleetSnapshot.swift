@@ -9,9 +9,12 @@ import SynqAPI
 ///   (the id's first eight bytes as a number, where its text is, its state, its last use and
 ///   its place in the poll);
 /// - a synchronizer poll: the `SynchronizerFleet` the poll brought, shared with whoever else
-///   holds it (the table), never copied, and its row numbers in id order (4 bytes a row).
-///   Copying a million rows' ids and names out of the fleet cost about 100 MB kept beside
-///   the fleet, and twice that while it was laid out.
+///   holds it (the table), never copied, and per row in id order its row number and its id's
+///   first eight bytes (12 bytes a row). Copying a million rows' ids and names out of the
+///   fleet cost about 100 MB kept beside the fleet, and twice that while it was laid out;
+///   the prefixes let the diff walk both polls in order reading only these two arrays for
+///   ids that differ, and the fleet's columns through pointers (`withUnsafeColumns`) for the
+///   rest: read through the fleet's arrays, a million rows' walk took 1.3 s instead of 0.4.
 ///
 /// The rows are sorted by id once, when the snapshot is made, so `FleetDiff` walks two
 /// snapshots front to back and no `String` is made for an unchanged row. Never reads a
@@ -40,6 +43,8 @@ public struct FleetSnapshot: Sendable {
     /// A synchronizer poll: the fleet itself, and its rows in id order (equal ids in poll order).
     private var fleet: SynchronizerFleet?
     private var fleetOrder: [UInt32] = []
+    /// The first eight bytes of each id (as `Record.prefix`), in `fleetOrder`'s order.
+    private var fleetPrefixes: [UInt64] = []
 
     /// A name or status length meaning "none".
     static let absent = UInt32.max
@@ -71,23 +76,24 @@ public struct FleetSnapshot: Sendable {
             var prefix: UInt64
             var row: UInt32
         }
-        let order = fleet.arena.withUnsafeBufferPointer { arena in
+        let keys = fleet.withUnsafeColumns { columns in
             var keys = [SortKey]()
-            keys.reserveCapacity(fleet.count)
-            for row in fleet.indices {
-                keys.append(SortKey(prefix: Self.prefix(UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)])),
+            keys.reserveCapacity(columns.count)
+            for row in 0..<columns.count {
+                keys.append(SortKey(prefix: Self.prefix(UnsafeBufferPointer(rebasing: columns.arena[columns.idRange(row)])),
                                     row: UInt32(truncatingIfNeeded: row)))
             }
             keys.sort { left, right in
                 if left.prefix != right.prefix { return left.prefix < right.prefix }
-                let order = Self.compareBytes(arena, fleet.idRange(Int(left.row)), arena, fleet.idRange(Int(right.row)))
+                let order = Self.compareBytes(columns.arena, columns.idRange(Int(left.row)), columns.arena, columns.idRange(Int(right.row)))
                 return order != 0 ? order < 0 : left.row < right.row
             }
-            return keys.map(\.row)
+            return keys
         }
         self.init(text: [], records: [])
         self.fleet = fleet
-        fleetOrder = order
+        fleetOrder = keys.map(\.row)
+        fleetPrefixes = keys.map(\.prefix)
     }
 
     private init(text: [UInt8], records: [Record]) {
@@ -117,12 +123,16 @@ public struct FleetSnapshot: Sendable {
         try text.withUnsafeBufferPointer { text in
             try records.withUnsafeBufferPointer { records in
                 try fleetOrder.withUnsafeBufferPointer { order in
-                    if let fleet {
-                        return try fleet.arena.withUnsafeBufferPointer { arena in
-                            try body(Rows(count: order.count, bytes: arena, records: records, fleet: fleet, order: order))
+                    try fleetPrefixes.withUnsafeBufferPointer { prefixes in
+                        if let fleet {
+                            return try fleet.withUnsafeColumns { columns in
+                                try body(Rows(count: order.count, bytes: columns.arena, records: records, columns: columns,
+                                              order: order, prefixes: prefixes))
+                            }
                         }
+                        return try body(Rows(count: records.count, bytes: text, records: records, columns: nil,
+                                             order: order, prefixes: prefixes))
                     }
-                    return try body(Rows(count: records.count, bytes: text, records: records, fleet: nil, order: order))
                 }
             }
         }
@@ -137,40 +147,46 @@ public struct FleetSnapshot: Sendable {
         /// `text`, or the fleet's arena.
         let bytes: UnsafeBufferPointer<UInt8>
         let records: UnsafeBufferPointer<Record>
-        let fleet: SynchronizerFleet?
+        /// A synchronizer poll's fleet, read in place; nil for rows given as values.
+        let columns: SynchronizerFleet.Columns?
         let order: UnsafeBufferPointer<UInt32>
+        let prefixes: UnsafeBufferPointer<UInt64>
 
         @inline(__always)
         func id(_ index: Int) -> Range<Int> {
-            if let fleet { return fleet.idRange(Int(order[index])) }
+            if let columns { return columns.idRange(Int(order[index])) }
             return FleetSnapshot.idRange(records[index])
         }
 
         func name(_ index: Int) -> Range<Int>? {
-            if let fleet { return fleet.nameRange(Int(order[index])) }
+            if let columns { return columns.nameRange(Int(order[index])) }
             return FleetSnapshot.nameRange(records[index])
         }
 
         func status(_ index: Int) -> Range<Int>? {
-            fleet == nil ? FleetSnapshot.statusRange(records[index]) : nil
+            columns == nil ? FleetSnapshot.statusRange(records[index]) : nil
         }
 
         func state(_ index: Int) -> Int8 {
-            if let fleet { return fleet.enabledStates[Int(order[index])] }
+            if let columns { return columns.enabledStates[Int(order[index])] }
             return records[index].state
         }
 
-        func lastUsed(_ index: Int) -> Double { fleet == nil ? records[index].lastUsed : .nan }
+        func lastUsed(_ index: Int) -> Double { columns == nil ? records[index].lastUsed : .nan }
 
         /// The row's place in the poll, as the server listed it.
-        func position(_ index: Int) -> Int { fleet == nil ? Int(records[index].position) : Int(order[index]) }
+        func position(_ index: Int) -> Int { columns == nil ? Int(records[index].position) : Int(order[index]) }
 
-        /// Bytewise order of the ids of row `index` here and row `other` of `rows`.
+        /// The id's first eight bytes, big-endian.
+        @inline(__always)
+        func prefix(_ index: Int) -> UInt64 { columns == nil ? records[index].prefix : prefixes[index] }
+
+        /// Bytewise order of the ids of row `index` here and row `other` of `rows`: the
+        /// prefixes, read in order, decide unless they are equal.
         @inline(__always)
         func compareID(_ index: Int, _ rows: Rows, _ other: Int) -> Int {
-            if fleet == nil, rows.fleet == nil, records[index].prefix != rows.records[other].prefix {
-                return records[index].prefix < rows.records[other].prefix ? -1 : 1
-            }
+            let mine = prefix(index), theirs = rows.prefix(other)
+            if mine != theirs { return mine < theirs ? -1 : 1 }
             return FleetSnapshot.compareBytes(bytes, id(index), rows.bytes, rows.id(other))
         }
 

@@ -123,6 +123,31 @@ import SynqAPI
         }
     }
 
+    @Test func fleetSnapshotsMatchTheHashTableDiffForIdsSharingPrefixes() {
+        // A synchronizer poll's snapshot orders and compares ids by their first eight bytes
+        // first, read in place from the fleet: ids alike in those bytes (a NUL byte among them,
+        // as zero padding is), shorter than them, duplicated, in a new order each poll.
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["", "a", "ab", "ab\u{0}", "abcdefgh", "abcdefgh0", "abcdefgh1", "abcdefghij-0001", "abcdefghij-0002",
+                    "zzzzzzzzzzzzzzzz", "é", "日本", "日本語", "~"]
+        func fleet(_ rows: [FleetRow]) -> SynchronizerFleet {
+            SynchronizerFleet(rows.map { Synchronizer(id: $0.id, key: "k", name: $0.name ?? "", isEnabled: $0.enabled) })
+        }
+        for _ in 0..<60 {
+            let old = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                FleetRow(id: pool.randomElement(using: &generator)!, name: "n\(Int.random(in: 0...2, using: &generator))",
+                         enabled: [true, false, nil].randomElement(using: &generator)!)
+            }
+            var new = old.filter { _ in Int.random(in: 0..<5, using: &generator) > 0 }
+            for index in new.indices where Bool.random(using: &generator) { new[index].enabled = [true, false, nil].randomElement(using: &generator)! }
+            for index in new.indices where Int.random(in: 0..<4, using: &generator) == 0 { new[index].name = "renamed" }
+            new.append(FleetRow(id: pool.randomElement(using: &generator)!, name: "late", enabled: true))
+            new.shuffle(using: &generator)
+            let changes = FleetDiff.changes(from: FleetSnapshot(fleet(old)), to: FleetSnapshot(fleet(new)))
+            #expect(Set(changes) == Set(reference(old, new)), "\(old) → \(new)")
+        }
+    }
+
     @Test func idsAreTheServersBytesNotCanonicallyEquivalentText() {
         // Swift's String calls these equal; the server holds two different ids.
         let composed = FleetRow(id: "\u{e9}", name: "one"), decomposed = FleetRow(id: "e\u{301}", name: "one")

@@ -185,5 +185,7 @@ let package = Package(
         .testTarget(name: "SynqJournalTests", dependencies: ["SynqJournal", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqSandboxTests", dependencies: ["SynqSandbox", "SynqAPI", "SynqTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SynqCLITests", dependencies: ["SynqAPI", "SynqViewModel", "SynqText", "SynqSandbox", "SynqTestSupport"], swiftSettings: strict),
+        // The headless writers inside the `synq` executable, called directly (`@testable import synq`).
+        .testTarget(name: "SynqOutputTests", dependencies: ["synq", "SynqAPI", "SynqText"], swiftSettings: strict),
     ]
 )

@@ -37,9 +37,9 @@ struct ListSynchronizers: AsyncParsableCommand {
             } ?? Array(fleet.indices)
             var out = OutputStream()
             if output.json {
-                try FleetJSON.write(fleet, rows: rows, skipped: list.skipped, pretty: StandardOutput.isTerminal, to: &out)
+                try await FleetJSON.write(fleet, rows: rows, skipped: list.skipped, pretty: StandardOutput.isTerminal, toOutput: &out)
             } else {
-                try SynchronizerTable.write(fleet, rows: rows, to: &out)
+                try await SynchronizerTable.write(fleet, rows: rows, to: &out)
             }
             try out.flush()
         }
@@ -107,10 +107,20 @@ struct DisableSynchronizer: ToggleSynchronizerCommand {
 /// The headless synchronizers table, streamed from the fleet, with the columns the pane
 /// shows (`SynchronizerRow.definition`), each cell in full.
 enum SynchronizerTable {
-    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) throws(Out.Failure) {
-        let columns = SynchronizerRow.Column.allCases
+    static let columns = SynchronizerRow.Column.allCases
+
+    /// The table's columns: titles and alignment from the resource's one definition.
+    static var tableColumns: [TextTable.Column] { columns.map(SynchronizerRow.definition).map(TextTable.column) }
+
+    /// The fleet's table, its chunks measured and written on every core (`TextTable`).
+    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) async throws(Out.Failure) {
+        try await TextTable.write(tableColumns, count: rows.count, arena: fleet.arena, cell: cells(fleet, rows: rows, now: now), toOutput: &out)
+    }
+
+    /// Cell `(index, column)`: of row `rows[index]` of the fleet.
+    static func cells(_ fleet: SynchronizerFleet, rows: [Int], now: Date) -> @Sendable (Int, Int) -> TextTable.Cell {
         let definitions = columns.map(SynchronizerRow.definition)
-        try TextTable.write(definitions.map(TextTable.column), count: rows.count, arena: fleet.arena, cell: { index, position in
+        return { index, position in
             let row = rows[index]
             switch columns[position] {
             // These cells are the server's text as it is: read in place, no string made.
@@ -122,7 +132,7 @@ enum SynchronizerTable {
                 let fields = SynchronizerRow(id: "", name: "", key: "", isEnabled: fleet.isEnabled(at: row), createdAt: fleet.createdDate(at: row))
                 return .text(definitions[position].text(fields, now))
             }
-        }, to: &out)
+        }
     }
 }
 

@@ -4,6 +4,9 @@ protocol ByteSink {
     associatedtype Failure: Error
     /// Gives the sink's buffer to `body` to append to; the sink may write it out afterwards.
     mutating func withBuffer(_ body: (inout [UInt8]) -> Void) throws(Failure)
+    /// Writes bytes formatted elsewhere (a chunk of a list): a sink may send a large one
+    /// straight out instead of copying it into its buffer.
+    mutating func write(_ bytes: [UInt8]) throws(Failure)
 }
 
 extension ByteSink {

@@ -11,63 +11,86 @@ import SynqText
 /// million rows stream out through a 1 MiB buffer. A row holding a byte above ASCII goes
 /// through `TerminalSafeBytes`, as all JSON output does.
 enum FleetJSON {
-    /// Rows per call into the output's buffer (about 1.5 MB of JSON).
+    /// Rows per chunk (about 1.5 MB of JSON).
     static let chunkRows = 8_192
 
+    /// The list, one chunk after another (the fuzz target, small lists).
     static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], skipped: Int, pretty: Bool,
                                      to out: inout Out) throws(Out.Failure) {
-        try out.write(pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":[")
-        for start in stride(from: 0, to: rows.count, by: chunkRows) {
-            try out.withBuffer { buffer in
-                appendRows(fleet, rows[start..<min(start + chunkRows, rows.count)], first: start == 0, pretty: pretty, to: &buffer)
-            }
+        try out.write(opening(skipped: skipped, pretty: pretty))
+        for chunk in 0..<chunkCount(rows.count) {
+            try out.withBuffer { appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &$0) }
         }
-        // Indented, JSONEncoder closes an empty array as "[\n\n  ]" and a full one as "…}\n  ]".
-        try out.write(pretty ? "\n  ]\n}\n" : "]}\n")
+        try out.write(closing(pretty: pretty))
     }
 
-    /// Rows' objects, each after a separator unless it is the list's first; a row holding a
-    /// byte above ASCII is made terminal-safe.
-    private static func appendRows(_ fleet: SynchronizerFleet, _ rows: ArraySlice<Int>, first: Bool, pretty: Bool, to buffer: inout [UInt8]) {
+    /// The same bytes, the chunks formatted on every core and written in order
+    /// (`synchronizers list --json`).
+    static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], skipped: Int, pretty: Bool,
+                                     toOutput out: inout Out) async throws(Out.Failure) {
+        try out.write(opening(skipped: skipped, pretty: pretty))
+        try await ParallelChunks.write(count: chunkCount(rows.count), to: &out) { chunk in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(chunkRows * 200)
+            appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &buffer)
+            return buffer
+        }
+        try out.write(closing(pretty: pretty))
+    }
+
+    static func chunkCount(_ rows: Int) -> Int { (rows + chunkRows - 1) / chunkRows }
+
+    private static func opening(skipped: Int, pretty: Bool) -> String {
+        pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":["
+    }
+
+    /// Indented, JSONEncoder closes an empty array as "[\n\n  ]" and a full one as "…}\n  ]".
+    private static func closing(pretty: Bool) -> String { pretty ? "\n  ]\n}\n" : "]}\n" }
+
+    /// The objects of chunk `chunk` of `rows`, each after a separator unless it is the list's
+    /// first; a row holding a byte above ASCII is made terminal-safe.
+    private static func appendChunk(_ chunk: Int, of fleet: SynchronizerFleet, rows: [Int], pretty: Bool, to buffer: inout [UInt8]) {
         let separator: StaticString = pretty ? ",\n" : ","
-        for position in rows.indices {
-            let row = rows[position]
-            if !first || position != rows.startIndex { buffer.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
-            let start = buffer.count
-            if appendRow(fleet, row, pretty: pretty, to: &buffer) {
-                let escaped = TerminalSafeBytes.escaped(Data(buffer[start...]))
-                buffer.replaceSubrange(start..., with: escaped)
+        let first = chunk * chunkRows
+        fleet.withUnsafeColumns { columns in
+            for position in first..<min(first + chunkRows, rows.count) {
+                if position != 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
+                let start = buffer.count
+                if appendRow(columns, rows[position], pretty: pretty, to: &buffer) {
+                    let escaped = TerminalSafeBytes.escaped(Data(buffer[start...]))
+                    buffer.replaceSubrange(start..., with: escaped)
+                }
             }
         }
     }
 
     /// One row's object; true when it holds a byte above ASCII (it may need escaping).
-    private static func appendRow(_ fleet: SynchronizerFleet, _ row: Int, pretty: Bool, to buffer: inout [UInt8]) -> Bool {
+    private static func appendRow(_ columns: SynchronizerFleet.Columns, _ row: Int, pretty: Bool, to buffer: inout [UInt8]) -> Bool {
         let open = pretty ? "    {\n      \"createdAt\" : " : "{\"createdAt\":"
         let (id, isEnabled, key, name, close) = pretty
             ? (",\n      \"id\" : ", ",\n      \"isEnabled\" : ", ",\n      \"key\" : ", ",\n      \"name\" : ", "\n    }")
             : (",\"id\":", ",\"isEnabled\":", ",\"key\":", ",\"name\":", "}")
         buffer.append(contentsOf: open.utf8)
-        if let date = fleet.createdDate(at: row) {
-            JSONBytes.appendDate(date, to: &buffer)
-        } else {
+        let seconds = columns.createdAt[row]
+        if seconds.isNaN {
             buffer.append(contentsOf: "null".utf8)
+        } else {
+            JSONBytes.appendDate(Date(timeIntervalSince1970: seconds), to: &buffer)
         }
         var high = false
-        fleet.arena.withUnsafeBufferPointer { arena in
-            buffer.append(contentsOf: id.utf8)
-            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)]), to: &buffer) || high
-            buffer.append(contentsOf: isEnabled.utf8)
-            switch fleet.isEnabled(at: row) {
-            case true?: buffer.append(contentsOf: "true".utf8)
-            case false?: buffer.append(contentsOf: "false".utf8)
-            case nil: buffer.append(contentsOf: "null".utf8)
-            }
-            buffer.append(contentsOf: key.utf8)
-            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.keyRange(row)]), to: &buffer) || high
-            buffer.append(contentsOf: name.utf8)
-            high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[fleet.nameRange(row)]), to: &buffer) || high
+        let arena = columns.arena
+        buffer.append(contentsOf: id.utf8)
+        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.idRange(row)]), to: &buffer) || high
+        buffer.append(contentsOf: isEnabled.utf8)
+        switch columns.enabledStates[row] {
+        case 1: buffer.append(contentsOf: "true".utf8)
+        case 0: buffer.append(contentsOf: "false".utf8)
+        default: buffer.append(contentsOf: "null".utf8)
         }
+        buffer.append(contentsOf: key.utf8)
+        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.keyRange(row)]), to: &buffer) || high
+        buffer.append(contentsOf: name.utf8)
+        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.nameRange(row)]), to: &buffer) || high
         buffer.append(contentsOf: close.utf8)
         return high
     }

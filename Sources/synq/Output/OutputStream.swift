@@ -21,10 +21,26 @@ struct OutputStream {
         if buffer.count >= Self.capacity { try flush() }
     }
 
+    /// Bytes formatted elsewhere: copied into the buffer when they fit, else sent straight
+    /// out after what the buffer holds (a list's chunk is about 1.5 MB).
+    mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+        if buffer.count + bytes.count <= Self.capacity {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        try Self.writeAll(bytes, to: descriptor)
+    }
+
     mutating func flush() throws(OutputError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try Self.writeAll(buffer, to: descriptor)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
         var written = 0
-        let total = buffer.count
-        let error: Int32? = buffer.withUnsafeBytes { bytes in
+        let total = bytes.count
+        let error: Int32? = bytes.withUnsafeBytes { bytes in
             while written < total {
                 let n = Glibc.write(descriptor, bytes.baseAddress! + written, total - written)
                 if n < 0 {
@@ -35,7 +51,6 @@ struct OutputStream {
             }
             return nil
         }
-        buffer.removeAll(keepingCapacity: true)
         if let error { throw OutputError(reason: String(cString: strerror(error))) }
     }
 }

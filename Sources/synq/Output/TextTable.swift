@@ -46,46 +46,75 @@ struct TextTable {
         return out.text
     }
 
-    /// Rows per call into the output's buffer.
+    /// Rows per chunk: measured, then written, a chunk at a time.
     static let chunkRows = 8_192
 
-    /// Writes a header and `count` rows whose cells `cell(row, column)` gives. Each cell is
-    /// measured once: its width, and whether it is printable ASCII, are kept (8 bytes a
-    /// cell) for the writing pass.
+    /// Writes a header and `count` rows whose cells `cell(row, column)` gives, one chunk
+    /// after another (small tables). Each cell is measured once: its width, and whether it
+    /// is printable ASCII, are kept (8 bytes a cell) for the writing pass.
     static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
                                      to out: inout Out) throws(Out.Failure) {
-        let columnCount = columns.count
-        var widths = columns.map { CharacterWidth.of($0.title) }
-        var measured: [MeasuredCell] = []
-        measured.reserveCapacity(count * columnCount)
-        arena.withUnsafeBufferPointer { arena in
-            for row in 0..<count {
-                for column in 0..<columnCount {
-                    let size = MeasuredCell(cell(row, column), arena)
-                    measured.append(size)
-                    widths[column] = max(widths[column], Int(size.width))
-                }
-            }
+        let measured = arena.withUnsafeBufferPointer { arena in
+            (0..<chunkCount(count)).map { measure(chunk: $0, count: count, columns: columns.count, arena: arena, cell: cell) }
         }
-        let layout = Layout(columns: columns, widths: widths)
-        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var header: [UInt8] = []
-        for (index, column) in columns.enumerated() {
-            layout.append(.text(column.title), MeasuredCell(.text(column.title), none), none, column: index, to: &header)
-        }
-        try out.write(header)
+        let layout = Layout(columns: columns, widths: widest(columns, measured))
+        try out.write(layout.header())
         try arena.withUnsafeBufferPointer { (arena) throws(Out.Failure) in
-            for start in stride(from: 0, to: count, by: chunkRows) {
-                try out.withBuffer { line in
-                    for row in start..<min(start + chunkRows, count) {
-                        for column in 0..<columnCount {
-                            layout.append(cell(row, column), measured[row * columnCount + column], arena, column: column, to: &line)
-                        }
-                    }
-                }
+            for chunk in measured.indices {
+                try out.withBuffer { layout.append(chunk: chunk, count: count, measured[chunk], arena, cell: cell, to: &$0) }
             }
         }
     }
+
+    /// The same bytes, each chunk measured and then written on every core, in order (a
+    /// fleet's table: `synchronizers list`).
+    static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: @escaping @Sendable (Int, Int) -> Cell,
+                                     toOutput out: inout Out) async throws(Out.Failure) {
+        let measured = await ParallelChunks.map(count: chunkCount(count)) { chunk in
+            arena.withUnsafeBufferPointer { measure(chunk: chunk, count: count, columns: columns.count, arena: $0, cell: cell) }
+        }
+        let layout = Layout(columns: columns, widths: widest(columns, measured))
+        try out.write(layout.header())
+        try await ParallelChunks.write(count: measured.count, to: &out) { chunk in
+            var line: [UInt8] = []
+            line.reserveCapacity(chunkRows * 160)
+            arena.withUnsafeBufferPointer { layout.append(chunk: chunk, count: count, measured[chunk], $0, cell: cell, to: &line) }
+            return line
+        }
+    }
+
+    static func chunkCount(_ rows: Int) -> Int { (rows + chunkRows - 1) / chunkRows }
+
+    /// The rows of chunk `chunk`, their cells measured, and each column's widest cell among them.
+    fileprivate static func measure(chunk: Int, count: Int, columns: Int, arena: UnsafeBufferPointer<UInt8>,
+                                    cell: (Int, Int) -> Cell) -> MeasuredChunk {
+        let rows = chunk * chunkRows..<min((chunk + 1) * chunkRows, count)
+        var measured = MeasuredChunk(cells: [], widths: Array(repeating: 0, count: columns))
+        measured.cells.reserveCapacity(rows.count * columns)
+        for row in rows {
+            for column in 0..<columns {
+                let size = MeasuredCell(cell(row, column), arena)
+                measured.cells.append(size)
+                measured.widths[column] = max(measured.widths[column], Int(size.width))
+            }
+        }
+        return measured
+    }
+
+    /// Each column's width: its title's or its widest cell's.
+    fileprivate static func widest(_ columns: [Column], _ chunks: [MeasuredChunk]) -> [Int] {
+        var widths = columns.map { CharacterWidth.of($0.title) }
+        for chunk in chunks {
+            for column in widths.indices { widths[column] = max(widths[column], chunk.widths[column]) }
+        }
+        return widths
+    }
+}
+
+/// A chunk's cells as measured (row by row, column by column) and its widest cell per column.
+private struct MeasuredChunk {
+    var cells: [MeasuredCell]
+    var widths: [Int]
 }
 
 /// A cell's display width, and whether it is printable ASCII (written as it is) or must go
@@ -129,6 +158,29 @@ private struct MeasuredCell {
 private struct Layout {
     let columns: [TextTable.Column]
     let widths: [Int]
+
+    /// The titles' line.
+    func header() -> [UInt8] {
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var line: [UInt8] = []
+        for (index, column) in columns.enumerated() {
+            append(.text(column.title), MeasuredCell(.text(column.title), none), none, column: index, to: &line)
+        }
+        return line
+    }
+
+    /// The lines of chunk `chunk`, its cells written as `measured` says.
+    func append(chunk: Int, count: Int, _ measured: MeasuredChunk, _ arena: UnsafeBufferPointer<UInt8>,
+                cell: (Int, Int) -> TextTable.Cell, to line: inout [UInt8]) {
+        let first = chunk * TextTable.chunkRows
+        var index = 0
+        for row in first..<min(first + TextTable.chunkRows, count) {
+            for column in columns.indices {
+                append(cell(row, column), measured.cells[index], arena, column: column, to: &line)
+                index += 1
+            }
+        }
+    }
 
     /// A measured cell, written as measured: printable ASCII as it is, anything else sanitized.
     func append(_ cell: TextTable.Cell, _ size: MeasuredCell, _ arena: UnsafeBufferPointer<UInt8>, column: Int, to line: inout [UInt8]) {

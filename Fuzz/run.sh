@@ -125,7 +125,7 @@ build() {
         decode)
             # The headless list writer (FleetJSON), checked against the encoder it replaces.
             build_module "$mods" SynqOutput "${project_flags[@]}" "${yajl[@]}" -- \
-                Sources/synq/Output/{ByteSink,FleetJSON,JSONShapes,OutputStream,StandardOutput}.swift
+                Sources/synq/Output/{ByteSink,FleetJSON,JSONShapes,OutputStream,ParallelChunks,StandardOutput}.swift
             link+=("$mods"/SynqOutput.o) ;;
         sanitize) ;;
         width)

@@ -8,6 +8,19 @@ enum NcursesKeys {
     static let pasteBegin = Int32(KEY_MAX) + 1
     static let pasteEnd = Int32(KEY_MAX) + 2
 
+    /// The keys modern terminals (and tmux, whatever TERM says) send as xterm does, bound
+    /// for terminal types whose description lacks them: TERM=vt100 has no PgUp or PgDn, so
+    /// a PgDn arrived as Esc `[6~`, and the Esc closed help or the detail view. A sequence
+    /// the terminal's own description binds already is left as it is.
+    static let xtermSequences: [(sequence: String, code: Int32)] = [
+        ("\u{1b}[5~", Int32(KEY_PPAGE)), ("\u{1b}[6~", Int32(KEY_NPAGE)),
+        ("\u{1b}[A", Int32(KEY_UP)), ("\u{1b}[B", Int32(KEY_DOWN)), ("\u{1b}[C", Int32(KEY_RIGHT)), ("\u{1b}[D", Int32(KEY_LEFT)),
+        ("\u{1b}OA", Int32(KEY_UP)), ("\u{1b}OB", Int32(KEY_DOWN)), ("\u{1b}OC", Int32(KEY_RIGHT)), ("\u{1b}OD", Int32(KEY_LEFT)),
+        ("\u{1b}[H", Int32(KEY_HOME)), ("\u{1b}[F", Int32(KEY_END)), ("\u{1b}OH", Int32(KEY_HOME)), ("\u{1b}OF", Int32(KEY_END)),
+        ("\u{1b}[1~", Int32(KEY_HOME)), ("\u{1b}[4~", Int32(KEY_END)), ("\u{1b}[7~", Int32(KEY_HOME)), ("\u{1b}[8~", Int32(KEY_END)),
+        ("\u{1b}[3~", Int32(KEY_DC)), ("\u{1b}[Z", Int32(KEY_BTAB)),
+    ]
+
     /// A function key (`get_wch` returned KEY_CODE_YES).
     static func functionKey(_ code: Int32) -> KeyPress? {
         switch code {

@@ -86,6 +86,9 @@ final class NcursesScreen {
                                pairs: Int(synq_color_pairs()), defaultColors: defaultColors)
         _ = define_key("\u{1b}[200~", NcursesKeys.pasteBegin)
         _ = define_key("\u{1b}[201~", NcursesKeys.pasteEnd)
+        for key in NcursesKeys.xtermSequences where key_defined(key.sequence) == 0 {
+            _ = define_key(key.sequence, key.code)
+        }
         curs_set(0)
         bracketedPaste = configuration.bracketedPaste && synq_terminal_declares_bracketed_paste() != 0
         mouse = configuration.mouse && synq_enable_mouse(1) != 0

@@ -20,4 +20,32 @@ struct TerminalTypeEndToEndTests {
         #expect(tmux.sttyBefore != nil && tmux.sttyBefore == tmux.sttyAfter, "terminal modes untouched")
         await tmux.close()
     }
+
+    /// TERM=vt100 describes no PgUp or PgDn, but the terminal (tmux here, as any modern one)
+    /// sends xterm's `Esc [6~`: it must page help, not close it with its Esc (it did).
+    @Test func pageDownOnAVT100PagesHelpInsteadOfClosingIt() async throws {
+        let tmux = try await TmuxHarness(arguments: ["demo"], environment: [:], width: 80, height: 24, term: "vt100")
+        #expect(try await tmux.waitForScreen(containing: "Synchronizers (").ok)
+        try await tmux.send("?")
+        let help = try await tmux.waitForScreen { Self.firstHelpLine($0) == 1 }
+        #expect(help.ok, "help scrolls at 80x24:\n\(help.screen)")
+        try await tmux.send("NPage")
+        let paged = try await tmux.waitForScreen { (Self.firstHelpLine($0) ?? 0) > 1 }
+        #expect(paged.ok, "PgDn paged help:\n\(paged.screen)")
+        let pagedLine = Self.firstHelpLine(paged.screen) ?? 0
+        try await tmux.send("PPage")
+        let back = try await tmux.waitForScreen { (Self.firstHelpLine($0) ?? .max) < pagedLine }
+        #expect(back.ok, "PgUp paged back:\n\(back.screen)")
+        try await tmux.send("Escape")
+        #expect(try await tmux.waitForScreen { Self.firstHelpLine($0) == nil }.ok, "Esc alone still closes help")
+        try await tmux.send("q")
+        #expect(try await tmux.exitStatus(timeout: .seconds(30)) == 0)
+        await tmux.close()
+    }
+
+    /// The first line help shows, from its scroll mark ("lines 34–60 of 85"); nil when no help is open.
+    static func firstHelpLine(_ screen: String) -> Int? {
+        guard let range = screen.range(of: "lines ") else { return nil }
+        return Int(screen[range.upperBound...].prefix { $0.isNumber })
+    }
 }

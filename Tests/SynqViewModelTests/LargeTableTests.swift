@@ -112,26 +112,6 @@ import Testing
         }
     }
 
-    @Test func sortKeysAreMeasuredExactlySoTheirBufferIsAllocatedOnce() {
-        // Digit runs short, at and past the padding width, non-ASCII that lower-cases to
-        // another length, empty text.
-        let texts = ["relay-7", "Production Server 1", "a12b345c", String(repeating: "9", count: 20), String(repeating: "1", count: 25) + "x",
-                     "ÉCLAIR-2", "İstanbul 3", "ﬀ", "", "007", "x" + String(repeating: "0", count: 19)]
-        for natural in [true, false] {
-            var total = 0
-            var keys = SortKeyBytes(rows: 0, bytes: 0)
-            for text in texts {
-                var text = text
-                let length = text.withUTF8 { SortKeyBytes.length(of: $0, natural: natural) }
-                let before = keys.bytes.count
-                text.withUTF8 { keys.append($0, natural: natural) }
-                #expect(keys.bytes.count - before == length, "\(text), natural \(natural)")
-                total += length
-            }
-            #expect(keys.bytes.count == total)
-        }
-    }
-
     @Test func rowsAreFoundByIDThroughTheIndex() {
         var rows = Self.fleet(2_000).map(SynchronizerRow.init)
         rows.append(SynchronizerRow(id: "s5", name: "a repeated id", key: "k", isEnabled: true, createdAt: nil))

@@ -27,6 +27,8 @@ final class FleetIndex: @unchecked Sendable {
     }
 
     func ids(_ fleet: SynchronizerFleet) -> IDs { cached(\.ids) { Self.buildIDs(fleet) } }
+    /// Whether the id table was built (a sort or a filter alone never needs it).
+    var hasIDs: Bool { lock.withLock { ids != nil } }
     func folded(_ fleet: SynchronizerFleet) -> FoldedText { cached(\.folded) { Self.buildFolded(fleet) } }
 
     private func cached<Part>(_ part: ReferenceWritableKeyPath<FleetIndex, Part?>, _ build: () -> Part) -> Part {

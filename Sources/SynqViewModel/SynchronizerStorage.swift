@@ -44,6 +44,9 @@ public struct SynchronizerStorage: TableStorage {
         return addedIDs[id].map { fleet.count + $0 }
     }
 
+    /// Whether the id index of the fleet was built.
+    var hasIDIndex: Bool { index.hasIDs }
+
     /// Builds the id index and lower-cased text now (the table does it off the render loop).
     public func prepare() {
         _ = index.ids(fleet)

@@ -174,6 +174,10 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     mutating func land(_ derived: DerivedRows) {
         guard derived.generation == pending, let used = derived.storage as? Row.Storage else { return }
         pending = nil
+        // The selected row is looked for where it was first (a sort or a filter keeps every
+        // row at its index, and a poll mostly does): building the id index to find it took
+        // the first sort's time at a million rows.
+        let selectedRow = shownSelectedRow
         storage = used
         for row in changedWhilePending { storage.upsert(row) }
         changedWhilePending = []
@@ -188,7 +192,7 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         order = derived.order
         appliedFilter = RowFilter(filter.text ?? "")
         appliedSort = sort
-        restoreSelection()
+        restoreSelection(knownRow: selectedRow)
     }
 
     // MARK: - Deriving the view
@@ -205,10 +209,11 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
     private mutating func rederiveNow() {
         let filter = RowFilter(self.filter.text ?? "")
         let narrowing = filter.narrows(appliedFilter) && sort == appliedSort ? order : nil
+        let selectedRow = shownSelectedRow
         order = Self.derive(storage, filter, sort, narrowing: narrowing, isCancelled: { false }) ?? order
         appliedFilter = filter
         appliedSort = sort
-        restoreSelection()
+        restoreSelection(knownRow: selectedRow)
     }
 
     private mutating func startPass(replacing: Bool) -> TableDerivation {
@@ -259,9 +264,17 @@ public struct TableState<Row: TableRow>: Sendable, Hashable {
         return ordering.walk(ascending: sort.ascending, keep: { matches?(Int($0)) ?? true }, isCancelled: isCancelled)
     }
 
+    /// The storage index of the row shown selected now.
+    private var shownSelectedRow: Int32? { order.indices.contains(selectedIndex) ? order[selectedIndex] : nil }
+
     /// Puts the selection back on the same row id, or on the nearest index if it is gone.
-    private mutating func restoreSelection() {
-        if let id = selectedID, let row = storage.index(of: id), let position = order.firstIndex(of: Int32(row)) {
+    /// `knownRow` is where the row may be in the storage: used when it holds that id, so the
+    /// id index is built only when the row moved.
+    private mutating func restoreSelection(knownRow: Int32? = nil) {
+        let known = knownRow.map(Int.init).flatMap { row in
+            row < storage.count && storage.id(at: row) == selectedID ? row : nil
+        }
+        if let id = selectedID, let row = known ?? storage.index(of: id), let position = order.firstIndex(of: Int32(row)) {
             selectedIndex = position
         } else {
             select(index: selectedIndex)

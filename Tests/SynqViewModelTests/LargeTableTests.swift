@@ -42,6 +42,24 @@ import Testing
         #expect(h.state.synchronizers.rows.first?.name == "canary-relay-ap-south-20", "natural name order")
     }
 
+    /// A sort or a filter over the same rows finds the selected row where it was: building
+    /// the id index to find it took the first sort's time at a million rows.
+    @Test func theSelectionFollowsASortWithoutTheIDIndex() throws {
+        var h = Self.loaded()
+        for _ in 0..<3 { h.press(.down) }
+        let selected = try #require(h.state.synchronizers.selectedID)
+        h.press(.character("s"))
+        h.runPasses(h.effects)
+        #expect(h.state.synchronizers.sort.column == .state)
+        #expect(h.state.synchronizers.selected?.id == selected)
+        #expect(h.state.synchronizers.selectedID == selected)
+        h.press(.character("/"))
+        h.runPasses(h.type("relay"))
+        #expect(h.state.synchronizers.selected?.id == selected)
+        let builtIDIndex = h.state.synchronizers.storage.hasIDIndex
+        #expect(!builtIDIndex)
+    }
+
     @Test func aTypedCharacterShowsAtOnceAndTheResultLandsLater() throws {
         var h = Self.loaded()
         h.press(.character("/"))

@@ -31,7 +31,11 @@ public enum TUIApp {
         }
         let storeTask = Task { await store.run() }
         let forwarder = Task {
-            for await state in store.states { session.post(state) }
+            var trim = HeapTrim()
+            for await state in store.states {
+                session.post(state)
+                trim.note(state)
+            }
             // The store finished (quit): let the terminal go.
             session.stop()
         }

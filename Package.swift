@@ -142,7 +142,7 @@ let package = Package(
         // Embeds the git commit the binary is built from, for `synq --version` (Scripts/build-info.sh).
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // Performance numbers for the TUI (render time, bytes per poll, idle CPU); run by hand: swift run synq-bench.
-        .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
+        .executableTarget(name: "synq-bench", dependencies: ["SynqAPI", "SynqJournal", "SynqText", "SynqViewModel", "SynqTUI", "SynqSandbox"], path: "Sources/SynqBench", swiftSettings: strict),
         // The journal's cost per poll at 100k and 1M synchronizers; run by hand: swift run -c release synq-journal-bench.
         .executableTarget(name: "synq-journal-bench", dependencies: ["SynqAPI", "SynqJournal"], path: "Sources/JournalBench", swiftSettings: strict),
         // Profiles, the credential store (scrypt + ChaChaPoly), setup and provisioning.

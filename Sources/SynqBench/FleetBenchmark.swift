@@ -1,5 +1,6 @@
 import Foundation
 import SynqAPI
+import SynqJournal
 import SynqSandbox
 import SynqTUI
 import SynqText
@@ -10,10 +11,13 @@ import SynqViewModel
 /// render loop. Times run from the action (a key reaching the store) to the published state
 /// that shows its result; drawing that state is the render figure above (0.2 ms).
 enum FleetBenchmark {
-    static func run(fleetSize: Int, perKeyFleet: Int, filter: String) async throws {
+    /// With `journal`, the store at scale journals its polls into a fresh folder, as `synq tui`
+    /// does by default: the journal's work on the first poll (its baseline in id order) runs
+    /// beside the table's first pass.
+    static func run(fleetSize: Int, perKeyFleet: Int, filter: String, journal: Bool) async throws {
         print("Fleet data path (in process, release build):")
         try await perKeystroke(fleetSize: perKeyFleet, filter: filter)
-        try await atScale(fleetSize: fleetSize, filter: filter)
+        try await atScale(fleetSize: fleetSize, filter: filter, journal: journal)
     }
 
     /// Each keystroke of `filter` typed one by one, waiting for each result.
@@ -41,7 +45,7 @@ enum FleetBenchmark {
                      times.map { String(format: "%.1f", $0) }.joined(separator: " ")))
     }
 
-    static func atScale(fleetSize: Int, filter: String) async throws {
+    static func atScale(fleetSize: Int, filter: String, journal: Bool) async throws {
         let seeding = ContinuousClock.now
         let sandbox = try await RunningSandbox.start(.forTesting(fleetSize: fleetSize))
         defer { Task { await sandbox.stop() } }
@@ -69,14 +73,18 @@ enum FleetBenchmark {
         let fzf = try? timeProcess("/usr/bin/fzf", ["--filter=\(filter)"], stdin: names)
         let fzfCPU = cpuMilliseconds(RUSAGE_CHILDREN) - fzfCPUBefore
 
-        let (store, runner, watcher) = try await startStore(sandbox)
+        let journalFolder = FileManager.default.temporaryDirectory.appendingPathComponent("synq-bench-journal-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: journalFolder) }
+        let tap = journal ? JournalTap(journal: Journal(location: JournalLocation(directory: journalFolder.path)), profile: "bench") : nil
+        let journalRun = Task { await tap?.journal.run() }
+        let (store, runner, watcher) = try await startStore(sandbox, journal: tap)
         let loadStart = ContinuousClock.now
         let loaded = await watcher.until { $0.synchronizers.all.count == fleetSize && !$0.synchronizers.isDeriving }
         // `loadedAt` is when the list's answer reached the store: its last byte parsed. The
         // state that shows the rows is drawn next (the render figure above, tens of µs).
         let firstScreen = loaded?.synchronizersResource.loadedAt.map { Date().timeIntervalSince($0) * 1e3 } ?? .nan
-        print(String(format: "  store: fleet fetched, parsed and sorted %.0f ms after the request; first screen of rows %.0f ms after the body's last byte",
-                     milliseconds(loadStart.duration(to: .now)), firstScreen))
+        print(String(format: "  store%@: fleet fetched, parsed and sorted %.0f ms after the request; first screen of rows %.0f ms after the body's last byte",
+                     journal ? " (journal on)" : "", milliseconds(loadStart.duration(to: .now)), firstScreen))
 
         // The whole filter typed at once (one write of ten characters).
         store.send(.key(.character("/")))
@@ -112,12 +120,14 @@ enum FleetBenchmark {
         print("  sort by each column (first time each, on \(Count.text(fleetSize)) rows): " + sorts.joined(separator: ", "))
         store.shutdown()
         await runner.value
+        tap?.journal.finish()
+        await journalRun.value
     }
 
-    private static func startStore(_ sandbox: RunningSandbox) async throws -> (Store<ContinuousClock>, Task<Void, Never>, Watcher) {
+    private static func startStore(_ sandbox: RunningSandbox, journal: JournalTap? = nil) async throws -> (Store<ContinuousClock>, Task<Void, Never>, Watcher) {
         let client = EnterpriseClient(endpoint: try ServiceEndpoint(.enterprise, url: sandbox.enterpriseURL.absoluteString),
                                       apiKey: Secret(SandboxCredentials.demoEnterpriseKey), transport: Self.transport)
-        let store = Store(settings: ViewModelSettings(refreshInterval: 3600), enterprise: client, synvo: nil, clock: ContinuousClock())
+        let store = Store(settings: ViewModelSettings(refreshInterval: 3600), enterprise: client, synvo: nil, journal: journal, clock: ContinuousClock())
         let watcher = Watcher(store.states)
         let runner = Task { await store.run() }
         return (store, runner, watcher)

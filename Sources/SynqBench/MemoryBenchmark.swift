@@ -18,6 +18,10 @@ enum MemoryBenchmark {
         try await Task.sleep(for: .seconds(2))
         let peak = run.peakResidentMiB()
         let now = run.residentMiB()
+        // Settled: the journal's baseline written, the first pass's and the parser's memory freed.
+        try await Task.sleep(for: .seconds(6))
+        let settled = run.residentMiB()
+        let split = run.residentSplitMiB()
         // A filter typed one key at a time: each character's echo (the first redraw after it).
         run.type("/")
         try await Task.sleep(for: .milliseconds(300))
@@ -34,7 +38,8 @@ enum MemoryBenchmark {
         run.finish()
         await sandbox.stop()
         guard loaded else { throw BenchError.neverLoaded }
-        print(String(format: "  fleet on screen after %@; TUI peak RSS %.0f MiB, RSS afterwards %.0f MiB; peak after filtering %.0f MiB", "\(shown)", peak, now, filteringPeak))
+        print(String(format: "  fleet on screen after %@; TUI peak RSS %.0f MiB, RSS 2 s later %.0f MiB, 8 s later %.0f MiB (anonymous %.0f, file-backed %.0f); peak after filtering %.0f MiB",
+                     "\(shown)", peak, now, settled, split.anonymous, split.file, filteringPeak))
         echoes.sort()
         print(String(format: "  typed filter character to screen at %@ rows: median %.2f ms, max %.2f ms (%d keys)",
                      Count.text(fleetSize), echoes.isEmpty ? .nan : echoes[echoes.count / 2], echoes.last ?? .nan, echoes.count))

@@ -99,6 +99,10 @@ final class PtyRun: @unchecked Sendable {
     /// The process's resident memory now (VmRSS), in MiB.
     func residentMiB() -> Double { statusField("VmRSS:") }
 
+    /// Resident memory now split as the kernel counts it: anonymous (the heap) and mapped
+    /// from files (the binary, libraries), in MiB.
+    func residentSplitMiB() -> (anonymous: Double, file: Double) { (statusField("RssAnon:"), statusField("RssFile:")) }
+
     private func statusField(_ name: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),

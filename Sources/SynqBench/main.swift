@@ -5,7 +5,7 @@ import SynqSandbox
 // synq-bench: the TUI's performance numbers. Not a test (no pass/fail), run by hand:
 //   swift build -c release && swift run -c release synq-bench [--idle-seconds 60] [--skip-pty]
 //       [--presses 200] [--memory-fleet 1000000] [--fleet 1000000] [--per-key-fleet 100000]
-//       [--filter prod-relay]
+//       [--filter prod-relay] [--journal]
 // Prints frame render times, bytes written for a poll with one changed row, CPU time idle,
 // key-to-screen latency with a poll in flight, the fleet data path (list fetch and parse,
 // filter per keystroke, a filter typed at once against fzf, sort per column) and the real
@@ -22,7 +22,8 @@ RenderBenchmark.run(sizes: [100, 10_000, 1_000_000], frames: option("--frames", 
 let filterText = arguments.firstIndex(of: "--filter").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil } ?? "prod-relay"
 let fleetSize = option("--fleet", default: 1_000_000)
 if fleetSize > 0 {
-    try await FleetBenchmark.run(fleetSize: fleetSize, perKeyFleet: option("--per-key-fleet", default: 100_000), filter: filterText)
+    try await FleetBenchmark.run(fleetSize: fleetSize, perKeyFleet: option("--per-key-fleet", default: 100_000), filter: filterText,
+                                 journal: arguments.contains("--journal"))
 }
 
 if !arguments.contains("--skip-pty") {

@@ -35,12 +35,22 @@ public final class Tmux: Sendable {
     deinit {
         // Best effort when a test forgot `close()`: the server must not outlive the run.
         let socket = self.socket
-        Task.detached { _ = try? await Tmux.launch(socket: socket, ["kill-server"], environment: nil, capture: false) }
+        Task.detached {
+            _ = try? await Tmux.launch(socket: socket, ["kill-server"], environment: nil, capture: false)
+            unlink(Tmux.socketPath(socket))
+        }
     }
 
-    /// Ends the tmux server and everything in it.
+    /// Ends the tmux server and everything in it, and removes its socket: tmux 3.3 leaves
+    /// the socket file behind after `kill-server` (a full test run left over a hundred).
     public func close() async {
         _ = try? await run(["kill-server"])
+        unlink(Self.socketPath(socket))
+    }
+
+    /// Where tmux puts the socket `-L NAME` names: `$TMUX_TMPDIR/tmux-UID/NAME`.
+    public static func socketPath(_ socket: String) -> String {
+        "\(ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")/tmux-\(getuid())/\(socket)"
     }
 
     /// Keys by tmux name ("Enter", "Escape", "C-c", "BSpace", "j").

@@ -31,6 +31,10 @@ int synq_probe_terminal(int fd) {
     return usable ? 1 : 0;
 }
 
+int synq_has_alternate_screen(void) {
+    return has_string("smcup");
+}
+
 int synq_terminal_declares_bracketed_paste(void) {
     if (has_string("BE")) return 1;
     /* Entries older than the BE capability, for terminals that have long supported it. */

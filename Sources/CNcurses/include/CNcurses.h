@@ -60,6 +60,9 @@ int synq_probe_terminal(int fd);
 /* 1 when the terminfo entry declares bracketed paste (the BE/PS/PE extended capabilities)
    or is one of the xterm-compatible families known to support it. */
 int synq_terminal_declares_bracketed_paste(void);
+/* 1 when the terminal type has an alternate screen (smcup), which keeps the shell's text
+ * and hides ours after we end. */
+int synq_has_alternate_screen(void);
 /* Writes bytes straight to the terminal (OSC 52, paste and mouse modes), bypassing ncurses. */
 int synq_write_raw(const char *bytes, size_t length);
 /* Puts one grapheme (up to 5 wide chars incl. combining marks) at y,x. */

@@ -99,6 +99,12 @@ final class NcursesScreen {
     private func tearDown() {
         if bracketedPaste { writeRaw("\u{1b}[?2004l") }
         if mouse { synq_enable_mouse(0) }
+        // Without an alternate screen (TERM=linux, vt100) our last frame would stay under the
+        // shell's prompt, with whatever the rows held (names, keys): clear it.
+        if synq_has_alternate_screen() == 0 {
+            erase()
+            refresh()
+        }
         curs_set(1)
         endwin()
         synq_screen_end()

@@ -43,6 +43,19 @@ struct TerminalTypeEndToEndTests {
         await tmux.close()
     }
 
+    /// vt100 and the Linux console have no alternate screen: what synq drew (names, keys)
+    /// stayed on the terminal under the shell's prompt after q.
+    @Test func quittingATerminalWithoutAnAlternateScreenLeavesItClear() async throws {
+        let tmux = try await TmuxHarness(arguments: ["demo"], environment: [:], width: 80, height: 24, term: "vt100")
+        #expect(try await tmux.waitForScreen(containing: "Synchronizers (").ok)
+        try await tmux.send("q")
+        #expect(try await tmux.exitStatus(timeout: .seconds(30)) == 0)
+        let screen = try await tmux.settledScreen()
+        #expect(!screen.contains("Synchronizers ("), "the last frame is gone:\n\(screen)")
+        #expect(tmux.sttyBefore != nil && tmux.sttyBefore == tmux.sttyAfter, "terminal modes restored")
+        await tmux.close()
+    }
+
     /// The first line help shows, from its scroll mark ("lines 34–60 of 85"); nil when no help is open.
     static func firstHelpLine(_ screen: String) -> Int? {
         guard let range = screen.range(of: "lines ") else { return nil }

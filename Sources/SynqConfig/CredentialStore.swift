@@ -40,6 +40,7 @@ public struct CredentialStore: Sendable {
         set.theme = document.theme
         set.alertBell = document.alerts?.bell
         set.alertFlash = document.alerts?.flash
+        set.uiMouse = document.ui?.mouse
         for (name, entry) in document.profiles ?? [:] where Profile.isValidName(name) {
             set.profiles[name] = Profile(name: name, enterpriseURL: entry.enterprise_url, synvoURL: entry.synvo_url, theme: entry.theme)
         }
@@ -91,7 +92,8 @@ public struct CredentialStore: Sendable {
             throw .file(error)
         }
         let alerts = set.alertBell == nil && set.alertFlash == nil ? nil : ProfilesDocument.Alerts(bell: set.alertBell, flash: set.alertFlash)
-        var document = ProfilesDocument(active: set.activeName, theme: set.theme, alerts: alerts, profiles: [:])
+        var document = ProfilesDocument(active: set.activeName, theme: set.theme, alerts: alerts,
+                                        ui: set.uiMouse.map { ProfilesDocument.UI(mouse: $0) }, profiles: [:])
         var keys: [String: CredentialsFile.Keys] = [:]
         for (name, profile) in set.profiles {
             document.profiles?[name] = .init(enterprise_url: profile.enterpriseURL, synvo_url: profile.synvoURL, theme: profile.theme)
@@ -140,6 +142,9 @@ public struct CredentialStore: Sendable {
 
     /// A decoding failure as "profiles.work.theme: expected a string" (no value is echoed).
     /// Every leaf of config.toml is a string and every other key a table.
+    /// The switches of config.toml, by table: `[alerts] bell`, `flash`; `[ui] mouse`.
+    static let booleanKeys: [String: Set<String>] = ["alerts": ["bell", "flash"], "ui": ["mouse"]]
+
     static func describe(_ error: DecodingError) -> String {
         let context: DecodingError.Context
         switch error {
@@ -148,7 +153,7 @@ public struct CredentialStore: Sendable {
         }
         let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
         guard let last = keys.last else { return "not valid" }
-        if keys.count == 2, keys.first == "alerts", ["bell", "flash"].contains(last) { return "alerts.\(last): expected true or false" }
+        if keys.count == 2, let table = keys.first, Self.booleanKeys[table]?.contains(last) == true { return "\(table).\(last): expected true or false" }
         let leaves: Set<String> = ["active", "theme", "enterprise_url", "synvo_url"]
         let isLeaf = leaves.contains(last) && !(keys.count == 2 && keys.first == "profiles")
         return Sanitizer.clean(keys.joined(separator: ".")) + (isLeaf ? ": expected a string" : ": expected a table")

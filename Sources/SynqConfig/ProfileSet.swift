@@ -12,6 +12,8 @@ public struct ProfileSet: Sendable, Equatable {
     /// `[alerts] bell` and `flash` of config.toml (nil: not set, on).
     public var alertBell: Bool?
     public var alertFlash: Bool?
+    /// `[ui] mouse` of config.toml (nil: not set, on; false: as `--no-mouse`).
+    public var uiMouse: Bool?
     /// The passphrase that opened the file, kept so a save re-seals under the same one.
     var passphrase: Secret?
     /// False when encrypted keys were left sealed (loaded without a passphrase); saving then

@@ -16,15 +16,23 @@ struct ProfilesDocument: Codable, Sendable {
         var flash: Bool?
     }
 
+    /// `[ui]`: how the TUI uses the terminal.
+    struct UI: Codable, Sendable, Equatable {
+        /// false: the mouse stays the terminal's, as `--no-mouse`.
+        var mouse: Bool?
+    }
+
     var active: String?
     /// The TUI theme for every profile that does not set its own.
     var theme: String?
     var alerts: Alerts?
+    var ui: UI?
     var profiles: [String: Entry]?
 
     static let header = """
     # synq configuration: named profiles, their base URLs, and the TUI theme (theme = "light",
-    # top level or per profile). [alerts] bell = false / flash = false silence the TUI's alerts.
+    # top level or per profile). [alerts] bell = false / flash = false silence the TUI's alerts;
+    # [ui] mouse = false leaves the mouse to the terminal.
     # API keys are never kept here; they live in credentials.json beside this file (mode 0600).
     # Precedence for every setting: command-line flags, then environment, then this file.
 

@@ -78,10 +78,12 @@ struct TUIOptions: ParsableArguments {
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let environment = ProcessInfo.processInfo.environment
+        let config = TUIConfigLoader.load()
+        let mouse = !noMouse && config.mouse
         let terminal = TerminalConfiguration(theme: themes.chosen, monochrome: themes.monochrome, forceASCII: ascii,
-                                             insideTmux: environment["TMUX"] != nil, mouse: !noMouse)
+                                             insideTmux: environment["TMUX"] != nil, mouse: mouse)
         let settings = ViewModelSettings(refreshInterval: refresh, saveDirectory: FileManager.default.currentDirectoryPath, readOnly: readOnly,
-                                         alerts: AlertSettingsLoader.load(), mouse: !noMouse)
+                                         alerts: config.alerts, mouse: mouse)
         let journal = JournalTap(journal: journalOptions.makeJournal(keepHistory: keepHistory), profile: profile)
         beforeStart()
         do {

@@ -71,4 +71,18 @@ struct MouseEndToEndTests {
             #expect(try await tmux.exitStatus() == 0)
         }
     }
+
+    /// `[ui] mouse = false` in config.toml does what `--no-mouse` does.
+    @Test func aConfigWithMouseOffLeavesTheMouseToTheTerminal() async throws {
+        let config = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: config.path("synq"), withIntermediateDirectories: true)
+        try "[ui]\nmouse = false\n".write(toFile: config.path("synq/config.toml"), atomically: true, encoding: .utf8)
+        try await TUIEndToEndTests.withTUI(term: "xterm-256color", extraEnvironment: ["XDG_CONFIG_HOME": config.url.path]) { _, tmux in
+            let first = try await tmux.waitForScreen { $0.contains("Synchronizers (40)") && Self.selectedKey($0) != nil }
+            #expect(first.ok, "fleet shown:\n\(first.screen)")
+            #expect(try await tmux.tmux.display("#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_sgr_flag}") == "0000")
+            try await tmux.send("q")
+            #expect(try await tmux.exitStatus() == 0)
+        }
+    }
 }

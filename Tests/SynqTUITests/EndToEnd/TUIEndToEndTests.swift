@@ -10,9 +10,11 @@ import Testing
 struct TUIEndToEndTests {
     /// A fresh sandbox and synq pointed at it through the environment.
     static func start(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true,
-                      jobControl: Bool = false, unset: [String] = [], term: String? = nil) async throws -> (RunningSandbox, TmuxHarness) {
+                      jobControl: Bool = false, unset: [String] = [], term: String? = nil,
+                      extraEnvironment: [String: String] = [:]) async throws -> (RunningSandbox, TmuxHarness) {
         let sandbox = try await RunningSandbox.start(.forTesting())
-        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: environment(sandbox).filter { !unset.contains($0.key) },
+        let variables = environment(sandbox).filter { !unset.contains($0.key) }.merging(extraEnvironment) { _, extra in extra }
+        let harness = try await TmuxHarness(arguments: ["tui", "--refresh", "1"] + extra, environment: variables,
                                             width: width, height: height, term: term, bounded: bounded, jobControl: jobControl)
         return (sandbox, harness)
     }
@@ -30,8 +32,10 @@ struct TUIEndToEndTests {
     /// Runs `body` with a fresh sandbox and synq session, and always tears both down.
     /// `term` replaces the TERM tmux gives the pane (tmux-256color).
     static func withTUI(_ extra: [String] = [], width: Int = 80, height: Int = 24, bounded: Bool = true, jobControl: Bool = false,
-                        unset: [String] = [], term: String? = nil, _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
-        let (sandbox, tmux) = try await start(extra, width: width, height: height, bounded: bounded, jobControl: jobControl, unset: unset, term: term)
+                        unset: [String] = [], term: String? = nil, extraEnvironment: [String: String] = [:],
+                        _ body: @Sendable (RunningSandbox, TmuxHarness) async throws -> Void) async throws {
+        let (sandbox, tmux) = try await start(extra, width: width, height: height, bounded: bounded, jobControl: jobControl, unset: unset,
+                                              term: term, extraEnvironment: extraEnvironment)
         do {
             try await body(sandbox, tmux)
         } catch {

@@ -35,7 +35,7 @@ import Testing
     static let fleet: SynchronizerFleet = {
         let hostile = ["quote \" and \\ slash /", "tab\tnew\nline\u{7}", "c1 \u{85}\u{9b}31m", "界界 wide", "e\u{301} combining", "\u{202e}rtl"]
         var fleet = SynchronizerFleet()
-        for row in 0..<(FleetJSON.chunkRows * 3 + 517) {
+        for row in 0..<(ParallelChunks.rowsPerChunk * 3 + 517) {
             let id = String(format: "%08x-0000-4000-8000-%012x", (row &* 2_654_435_761) & 0xFFFF_FFFF, row)
             let name: String = row % 997 == 5 ? hostile[row % hostile.count] : "relay-\(row)"
             let state: Bool? = row % 3 == 0 ? nil : row % 3 == 1

@@ -11,14 +11,11 @@ import SynqText
 /// million rows stream out through a 1 MiB buffer. A row holding a byte above ASCII goes
 /// through `TerminalSafeBytes`, as all JSON output does.
 enum FleetJSON {
-    /// Rows per chunk (about 1.5 MB of JSON).
-    static let chunkRows = 8_192
-
     /// The list, one chunk after another (the fuzz target, small lists).
     static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], skipped: Int, pretty: Bool,
                                      to out: inout Out) throws(Out.Failure) {
         try out.write(opening(skipped: skipped, pretty: pretty))
-        for chunk in 0..<chunkCount(rows.count) {
+        for chunk in 0..<ParallelChunks.count(ofRows: rows.count) {
             try out.withBuffer { appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &$0) }
         }
         try out.write(closing(pretty: pretty))
@@ -29,16 +26,14 @@ enum FleetJSON {
     static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], skipped: Int, pretty: Bool,
                                      toOutput out: inout Out) async throws(Out.Failure) {
         try out.write(opening(skipped: skipped, pretty: pretty))
-        try await ParallelChunks.write(count: chunkCount(rows.count), to: &out) { chunk in
+        try await ParallelChunks.write(count: ParallelChunks.count(ofRows: rows.count), to: &out) { chunk in
             var buffer: [UInt8] = []
-            buffer.reserveCapacity(chunkRows * 200)
+            buffer.reserveCapacity(ParallelChunks.rowsPerChunk * 200)
             appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &buffer)
             return buffer
         }
         try out.write(closing(pretty: pretty))
     }
-
-    static func chunkCount(_ rows: Int) -> Int { (rows + chunkRows - 1) / chunkRows }
 
     private static func opening(skipped: Int, pretty: Bool) -> String {
         pretty ? "{\n  \"skipped\" : \(skipped),\n  \"synchronizers\" : [\n" : "{\"skipped\":\(skipped),\"synchronizers\":["
@@ -51,9 +46,8 @@ enum FleetJSON {
     /// first; a row holding a byte above ASCII is made terminal-safe.
     private static func appendChunk(_ chunk: Int, of fleet: SynchronizerFleet, rows: [Int], pretty: Bool, to buffer: inout [UInt8]) {
         let separator: StaticString = pretty ? ",\n" : ","
-        let first = chunk * chunkRows
         fleet.withUnsafeColumns { columns in
-            for position in first..<min(first + chunkRows, rows.count) {
+            for position in ParallelChunks.rows(ofChunk: chunk, in: rows.count) {
                 if position != 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
                 let start = buffer.count
                 if appendRow(columns, rows[position], pretty: pretty, to: &buffer) {

@@ -46,16 +46,13 @@ struct TextTable {
         return out.text
     }
 
-    /// Rows per chunk: measured, then written, a chunk at a time.
-    static let chunkRows = 8_192
-
     /// Writes a header and `count` rows whose cells `cell(row, column)` gives, one chunk
     /// after another (small tables). Each cell is measured once: its width, and whether it
     /// is printable ASCII, are kept (8 bytes a cell) for the writing pass.
     static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
                                      to out: inout Out) throws(Out.Failure) {
         let measured = arena.withUnsafeBufferPointer { arena in
-            (0..<chunkCount(count)).map { measure(chunk: $0, count: count, columns: columns.count, arena: arena, cell: cell) }
+            (0..<ParallelChunks.count(ofRows: count)).map { measure(chunk: $0, count: count, columns: columns.count, arena: arena, cell: cell) }
         }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
@@ -70,25 +67,23 @@ struct TextTable {
     /// fleet's table: `synchronizers list`).
     static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: @escaping @Sendable (Int, Int) -> Cell,
                                      toOutput out: inout Out) async throws(Out.Failure) {
-        let measured = await ParallelChunks.map(count: chunkCount(count)) { chunk in
+        let measured = await ParallelChunks.map(count: ParallelChunks.count(ofRows: count)) { chunk in
             arena.withUnsafeBufferPointer { measure(chunk: chunk, count: count, columns: columns.count, arena: $0, cell: cell) }
         }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
         try await ParallelChunks.write(count: measured.count, to: &out) { chunk in
             var line: [UInt8] = []
-            line.reserveCapacity(chunkRows * 160)
+            line.reserveCapacity(ParallelChunks.rowsPerChunk * 160)
             arena.withUnsafeBufferPointer { layout.append(chunk: chunk, count: count, measured[chunk], $0, cell: cell, to: &line) }
             return line
         }
     }
 
-    static func chunkCount(_ rows: Int) -> Int { (rows + chunkRows - 1) / chunkRows }
-
     /// The rows of chunk `chunk`, their cells measured, and each column's widest cell among them.
     fileprivate static func measure(chunk: Int, count: Int, columns: Int, arena: UnsafeBufferPointer<UInt8>,
                                     cell: (Int, Int) -> Cell) -> MeasuredChunk {
-        let rows = chunk * chunkRows..<min((chunk + 1) * chunkRows, count)
+        let rows = ParallelChunks.rows(ofChunk: chunk, in: count)
         var measured = MeasuredChunk(cells: [], widths: Array(repeating: 0, count: columns))
         measured.cells.reserveCapacity(rows.count * columns)
         for row in rows {
@@ -172,9 +167,8 @@ private struct Layout {
     /// The lines of chunk `chunk`, its cells written as `measured` says.
     func append(chunk: Int, count: Int, _ measured: MeasuredChunk, _ arena: UnsafeBufferPointer<UInt8>,
                 cell: (Int, Int) -> TextTable.Cell, to line: inout [UInt8]) {
-        let first = chunk * TextTable.chunkRows
         var index = 0
-        for row in first..<min(first + TextTable.chunkRows, count) {
+        for row in ParallelChunks.rows(ofChunk: chunk, in: count) {
             for column in columns.indices {
                 append(cell(row, column), measured.cells[index], arena, column: column, to: &line)
                 index += 1

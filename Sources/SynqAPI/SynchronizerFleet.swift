@@ -1,22 +1,30 @@
 import Foundation
 
 /// A whole fleet of synchronizers held compactly: one contiguous arena of UTF-8 bytes
-/// (each row's name, key and id, one newline after each), row offsets, dates as seconds
-/// and states as bytes. A million synchronizers are about 110 MB here, against several
-/// hundred as a million structs of separate strings.
+/// (each row's name, then its key and id when they are not canonical UUIDs, one newline
+/// after each), ids and keys that are canonical UUIDs as 16 bytes each, row offsets, dates as
+/// seconds and states as bytes. A million synchronizers are about 80 MB here, against
+/// several hundred as a million structs of separate strings (and 120 with the UUIDs as text).
 ///
 /// It is a collection of `Synchronizer` values, made on demand for the rows read, so a
 /// screen or a printer reads a few rows or streams them all without holding models.
-/// The text is the server's, unchanged (valid UTF-8, checked while parsing): whoever
-/// shows it sanitizes it.
+/// The text is the server's, unchanged (valid UTF-8, checked while parsing; a UUID kept as
+/// bytes is formatted back to exactly the text that came): whoever shows it sanitizes it.
 public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
-    /// name \n key \n id \n for every row, back to back.
+    /// A row's text fields.
+    public enum Field: Sendable { case name, key, id }
+
+    /// `name \n`, then `key \n` when the key is text, then `id \n` when the id is text, for every row.
     public private(set) var arena: [UInt8]
     /// Where each row starts in `arena`; one more entry than rows (the end).
     public private(set) var rowStarts: [UInt32]
-    /// Byte length of each row's name and key (the id runs to the row's last newline).
+    /// Byte length of each row's name and (when text) key; an id kept as text runs to the row's last newline.
     private var nameLengths: [UInt32]
     private var keyLengths: [UInt32]
+    /// Which of a row's key and id are held in `uuids` (`UUIDFields`).
+    private var uuidFields: [UInt8]
+    /// Two per row, key then id; zero for a field held as text.
+    private var uuids: [CanonicalUUID]
     /// Seconds since 1970 of `createdAt`; NaN when the server sent none.
     public private(set) var createdAt: [Double]
     /// 1 enabled, 0 disabled, -1 not said.
@@ -27,6 +35,8 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         rowStarts = [0]
         nameLengths = []
         keyLengths = []
+        uuidFields = []
+        uuids = []
         createdAt = []
         enabledStates = []
     }
@@ -49,9 +59,9 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
 
     // MARK: - Fields by row
 
-    public func name(at row: Int) -> String { string(nameRange(row)) }
-    public func key(at row: Int) -> String { string(keyRange(row)) }
-    public func id(at row: Int) -> String { string(idRange(row)) }
+    public func name(at row: Int) -> String { string(.name, row) }
+    public func key(at row: Int) -> String { string(.key, row) }
+    public func id(at row: Int) -> String { string(.id, row) }
 
     public func isEnabled(at row: Int) -> Bool? {
         switch enabledStates[row] {
@@ -66,49 +76,51 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         return seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds)
     }
 
-    /// Byte ranges in `arena` of a row's fields.
-    public func nameRange(_ row: Int) -> Range<Int> {
-        Self.nameRange(start: rowStarts[row], nameLength: nameLengths[row])
+    /// The field as a UUID when it is kept as one (a key's or id's canonical UUID); nil for a
+    /// name or a field kept as text.
+    public func uuid(_ field: Field, _ row: Int) -> CanonicalUUID? {
+        Self.uuid(field, row, fields: UUIDFields(rawValue: uuidFields[row]), uuids)
     }
 
-    public func keyRange(_ row: Int) -> Range<Int> {
-        Self.keyRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row])
+    /// Where the field's text lies in `arena`; nil when it is kept as a UUID.
+    public func textRange(_ field: Field, _ row: Int) -> Range<Int>? {
+        Self.textRange(field, start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
+                       fields: UUIDFields(rawValue: uuidFields[row]), end: rowStarts[row + 1])
     }
 
-    public func idRange(_ row: Int) -> Range<Int> {
-        Self.idRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row], end: rowStarts[row + 1])
+    /// The field's UTF-8 text, valid inside `body` only. For a walk over many rows, take the
+    /// columns once (`withUnsafeColumns`) and read them.
+    public func withText<R>(_ field: Field, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let uuid = uuid(field, row) { return try uuid.withText(body) }
+        return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[textRange(field, row)!])) }
     }
 
-    // The layout of one row, `name \n key \n id \n` from `start` to `end`: the one definition
-    // both the fleet and its `Columns` read.
-    @inline(__always)
-    static func nameRange(start: UInt32, nameLength: UInt32) -> Range<Int> {
-        Int(start)..<(Int(start) + Int(nameLength))
+    /// The row's name, key and id joined by newlines (what a filter searches), valid inside `body` only.
+    public func withSearchableText<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeColumns { try $0.withSearchableText(row, body) }
     }
 
-    @inline(__always)
-    static func keyRange(start: UInt32, nameLength: UInt32, keyLength: UInt32) -> Range<Int> {
-        let keyStart = Int(start) + Int(nameLength) + 1
-        return keyStart..<(keyStart + Int(keyLength))
+    private func string(_ field: Field, _ row: Int) -> String {
+        withText(field, row) { String(decoding: $0, as: UTF8.self) }
     }
 
-    @inline(__always)
-    static func idRange(start: UInt32, nameLength: UInt32, keyLength: UInt32, end: UInt32) -> Range<Int> {
-        (Int(start) + Int(nameLength) + 1 + Int(keyLength) + 1)..<(Int(end) - 1)
-    }
-
-    /// The fleet's storage as pointers, for a walk over many rows in an order of its own (the
-    /// journal's diff, in id order): reading a field then costs a load, not an array access
-    /// and a retain of the fleet per field. Valid inside `body` only.
+    /// The fleet's storage as pointers, for a walk over many rows (the journal's diff, in id
+    /// order; the writers; the orderings): reading a field then costs a load, not an array
+    /// access and a retain of the fleet per field. Valid inside `body` only.
     public func withUnsafeColumns<R>(_ body: (Columns) throws -> R) rethrows -> R {
         try arena.withUnsafeBufferPointer { arena in
             try rowStarts.withUnsafeBufferPointer { rowStarts in
                 try nameLengths.withUnsafeBufferPointer { nameLengths in
                     try keyLengths.withUnsafeBufferPointer { keyLengths in
-                        try enabledStates.withUnsafeBufferPointer { enabledStates in
-                            try createdAt.withUnsafeBufferPointer { createdAt in
-                                try body(Columns(arena: arena, rowStarts: rowStarts, nameLengths: nameLengths,
-                                                 keyLengths: keyLengths, enabledStates: enabledStates, createdAt: createdAt))
+                        try uuidFields.withUnsafeBufferPointer { uuidFields in
+                            try uuids.withUnsafeBufferPointer { uuids in
+                                try enabledStates.withUnsafeBufferPointer { enabledStates in
+                                    try createdAt.withUnsafeBufferPointer { createdAt in
+                                        try body(Columns(arena: arena, rowStarts: rowStarts, nameLengths: nameLengths,
+                                                         keyLengths: keyLengths, uuidFields: uuidFields, uuids: uuids,
+                                                         enabledStates: enabledStates, createdAt: createdAt))
+                                    }
+                                }
                             }
                         }
                     }
@@ -117,12 +129,52 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         }
     }
 
-    /// A fleet's columns, borrowed (see `withUnsafeColumns`).
+    /// Which of a row's key and id are kept as UUIDs.
+    struct UUIDFields: OptionSet {
+        let rawValue: UInt8
+        static let key = UUIDFields(rawValue: 1)
+        static let id = UUIDFields(rawValue: 2)
+    }
+
+    // The layout of one row, the one definition both the fleet and its `Columns` read: from
+    // `start` to `end`, `name \n`, then `key \n` unless the key is a kept UUID, then `id \n`
+    // unless the id is; the UUIDs are `uuids[2 * row]` (key) and `uuids[2 * row + 1]` (id).
+    @inline(__always)
+    static func uuid<U: RandomAccessCollection<CanonicalUUID>>(_ field: Field, _ row: Int, fields: UUIDFields, _ uuids: U) -> CanonicalUUID?
+    where U.Index == Int {
+        switch field {
+        case .name: nil
+        case .key: fields.contains(.key) ? uuids[2 * row] : nil
+        case .id: fields.contains(.id) ? uuids[2 * row + 1] : nil
+        }
+    }
+
+    @inline(__always)
+    static func textRange(_ field: Field, start: UInt32, nameLength: UInt32, keyLength: UInt32, fields: UUIDFields,
+                          end: UInt32) -> Range<Int>? {
+        let start = Int(start), nameEnd = start + Int(nameLength)
+        switch field {
+        case .name:
+            return start..<nameEnd
+        case .key:
+            return fields.contains(.key) ? nil : (nameEnd + 1)..<(nameEnd + 1 + Int(keyLength))
+        case .id:
+            guard !fields.contains(.id) else { return nil }
+            let idStart = fields.contains(.key) ? nameEnd + 1 : nameEnd + 1 + Int(keyLength) + 1
+            return idStart..<(Int(end) - 1)
+        }
+    }
+
+    /// A fleet's columns, borrowed (see `withUnsafeColumns`): the one definition of a row's layout.
     public struct Columns {
+        /// Every row's text fields (the name, and the key and id when not kept as UUIDs).
         public let arena: UnsafeBufferPointer<UInt8>
-        let rowStarts: UnsafeBufferPointer<UInt32>
+        /// Where each row's text starts in `arena`; one more entry than rows.
+        public let rowStarts: UnsafeBufferPointer<UInt32>
         let nameLengths: UnsafeBufferPointer<UInt32>
         let keyLengths: UnsafeBufferPointer<UInt32>
+        let uuidFields: UnsafeBufferPointer<UInt8>
+        let uuids: UnsafeBufferPointer<CanonicalUUID>
         /// 1 enabled, 0 disabled, -1 not said.
         public let enabledStates: UnsafeBufferPointer<Int8>
         /// Seconds since 1970; NaN when the server sent none.
@@ -130,28 +182,50 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
 
         public var count: Int { nameLengths.count }
 
+        /// The field as a UUID when it is kept as one; nil for a name or a field kept as text.
         @inline(__always)
-        public func keyRange(_ row: Int) -> Range<Int> {
-            SynchronizerFleet.keyRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row])
+        public func uuid(_ field: Field, _ row: Int) -> CanonicalUUID? {
+            SynchronizerFleet.uuid(field, row, fields: UUIDFields(rawValue: uuidFields[row]), uuids)
         }
 
+        /// Where the field's text lies in `arena`; nil when it is kept as a UUID.
         @inline(__always)
-        public func nameRange(_ row: Int) -> Range<Int> {
-            SynchronizerFleet.nameRange(start: rowStarts[row], nameLength: nameLengths[row])
+        public func textRange(_ field: Field, _ row: Int) -> Range<Int>? {
+            SynchronizerFleet.textRange(field, start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
+                                        fields: UUIDFields(rawValue: uuidFields[row]), end: rowStarts[row + 1])
         }
 
+        /// The field's UTF-8 text: in place, or a kept UUID formatted; valid inside `body` only.
         @inline(__always)
-        public func idRange(_ row: Int) -> Range<Int> {
-            SynchronizerFleet.idRange(start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
-                                      end: rowStarts[row + 1])
+        public func withText<R>(_ field: Field, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            if let uuid = uuid(field, row) { return try uuid.withText(body) }
+            return try body(UnsafeBufferPointer(rebasing: arena[textRange(field, row)!]))
         }
-    }
 
-    /// The row's name, key and id as they lie in the arena, joined by newlines.
-    public func textRange(_ row: Int) -> Range<Int> { Int(rowStarts[row])..<(Int(rowStarts[row + 1]) - 1) }
+        /// The row's name, key and id joined by newlines, valid inside `body` only.
+        public func withSearchableText<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            if uuidFields[row] == 0 {
+                return try body(UnsafeBufferPointer(rebasing: arena[Int(rowStarts[row])..<(Int(rowStarts[row + 1]) - 1)]))
+            }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(Int(rowStarts[row + 1] - rowStarts[row]) + 2 * CanonicalUUID.textLength)
+            withText(.name, row) { joined.append(contentsOf: $0) }
+            joined.append(UInt8(ascii: "\n"))
+            withText(.key, row) { joined.append(contentsOf: $0) }
+            joined.append(UInt8(ascii: "\n"))
+            withText(.id, row) { joined.append(contentsOf: $0) }
+            return try joined.withUnsafeBufferPointer(body)
+        }
 
-    private func string(_ range: Range<Int>) -> String {
-        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        /// The row whose text holds arena byte `offset`: the last row starting at or before it.
+        public func row(holding offset: Int) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(rowStarts[middle + 1]) <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
     }
 
     // MARK: - Building
@@ -164,16 +238,22 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         } } }
     }
 
-    /// Appends one validated row from its UTF-8 fields.
+    /// Appends one validated row from its UTF-8 fields; a key or id that is a canonical UUID
+    /// is kept as its 16 bytes.
     public mutating func append(name: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer,
                                 enabled: Bool?, createdAt seconds: Double) {
         let newline = UInt8(ascii: "\n")
+        let keyUUID = CanonicalUUID(text: key), idUUID = CanonicalUUID(text: id)
+        var fields = UUIDFields()
         arena.append(contentsOf: name); arena.append(newline)
-        arena.append(contentsOf: key); arena.append(newline)
-        arena.append(contentsOf: id); arena.append(newline)
+        if keyUUID != nil { fields.insert(.key) } else { arena.append(contentsOf: key); arena.append(newline) }
+        if idUUID != nil { fields.insert(.id) } else { arena.append(contentsOf: id); arena.append(newline) }
         rowStarts.append(UInt32(truncatingIfNeeded: arena.count))
         nameLengths.append(UInt32(truncatingIfNeeded: name.count))
-        keyLengths.append(UInt32(truncatingIfNeeded: key.count))
+        keyLengths.append(keyUUID == nil ? UInt32(truncatingIfNeeded: key.count) : 0)
+        uuidFields.append(fields.rawValue)
+        uuids.append(keyUUID ?? CanonicalUUID(high: 0, low: 0))
+        uuids.append(idUUID ?? CanonicalUUID(high: 0, low: 0))
         createdAt.append(seconds)
         enabledStates.append(enabled.map { $0 ? 1 : 0 } ?? -1)
     }
@@ -181,6 +261,7 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     public static func == (lhs: SynchronizerFleet, rhs: SynchronizerFleet) -> Bool {
         // Dates compare bit for bit, so two missing dates (NaN) are equal.
         lhs.rowStarts == rhs.rowStarts && lhs.nameLengths == rhs.nameLengths && lhs.keyLengths == rhs.keyLengths
+            && lhs.uuidFields == rhs.uuidFields && lhs.uuids == rhs.uuids
             && lhs.enabledStates == rhs.enabledStates && lhs.arena == rhs.arena
             && lhs.createdAt.withUnsafeBytes { a in rhs.createdAt.withUnsafeBytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
     }

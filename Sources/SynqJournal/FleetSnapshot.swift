@@ -79,12 +79,11 @@ public struct FleetSnapshot: Sendable {
             var keys = [SortKey]()
             keys.reserveCapacity(columns.count)
             for row in 0..<columns.count {
-                keys.append(SortKey(prefix: Self.prefix(UnsafeBufferPointer(rebasing: columns.arena[columns.idRange(row)])),
-                                    row: UInt32(truncatingIfNeeded: row)))
+                keys.append(SortKey(prefix: Self.idPrefix(columns, row), row: UInt32(truncatingIfNeeded: row)))
             }
             keys.sort { left, right in
                 if left.prefix != right.prefix { return left.prefix < right.prefix }
-                let order = Self.compareBytes(columns.arena, columns.idRange(Int(left.row)), columns.arena, columns.idRange(Int(right.row)))
+                let order = Self.compareIDs(columns, Int(left.row), columns, Int(right.row))
                 return order != 0 ? order < 0 : left.row < right.row
             }
             return keys
@@ -104,6 +103,21 @@ public struct FleetSnapshot: Sendable {
         var prefix: UInt64 = 0
         for offset in 0..<8 { prefix = prefix << 8 | UInt64(offset < id.count ? id[offset] : 0) }
         return prefix
+    }
+
+    /// `prefix` of a fleet row's id, read from its UUID when the fleet keeps it as one.
+    @inline(__always)
+    static func idPrefix(_ columns: SynchronizerFleet.Columns, _ row: Int) -> UInt64 {
+        if let uuid = columns.uuid(.id, row) { return uuid.textPrefix }
+        return prefix(UnsafeBufferPointer(rebasing: columns.arena[columns.textRange(.id, row)!]))
+    }
+
+    /// Bytewise order of two fleet rows' ids (of one fleet or two): two kept UUIDs compare as
+    /// numbers, which is their texts' order; otherwise their texts compare.
+    @inline(__always)
+    static func compareIDs(_ left: SynchronizerFleet.Columns, _ leftRow: Int, _ right: SynchronizerFleet.Columns, _ rightRow: Int) -> Int {
+        if let a = left.uuid(.id, leftRow), let b = right.uuid(.id, rightRow) { return a == b ? 0 : a < b ? -1 : 1 }
+        return left.withText(.id, leftRow) { a in right.withText(.id, rightRow) { b in compareBytes(a, b) } }
     }
 
     /// Whether the snapshot reads `fleet`'s own bytes (holds no copy of them).
@@ -145,14 +159,14 @@ public struct FleetSnapshot: Sendable {
         let columns: SynchronizerFleet.Columns?
         let order: UnsafeBufferPointer<UInt32>
 
-        @inline(__always)
-        func id(_ index: Int) -> Range<Int> {
-            if let columns { return columns.idRange(Int(order[index])) }
-            return FleetSnapshot.idRange(records[index])
+        /// The id's text, valid inside `body` only.
+        func withID<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let columns { return columns.withText(.id, Int(order[index]), body) }
+            return body(UnsafeBufferPointer(rebasing: bytes[FleetSnapshot.idRange(records[index])]))
         }
 
         func name(_ index: Int) -> Range<Int>? {
-            if let columns { return columns.nameRange(Int(order[index])) }
+            if let columns { return columns.textRange(.name, Int(order[index])) }
             return FleetSnapshot.nameRange(records[index])
         }
 
@@ -173,7 +187,8 @@ public struct FleetSnapshot: Sendable {
         /// The id's first eight bytes, big-endian.
         @inline(__always)
         func prefix(_ index: Int) -> UInt64 {
-            columns == nil ? records[index].prefix : FleetSnapshot.prefix(UnsafeBufferPointer(rebasing: bytes[id(index)]))
+            if let columns { return FleetSnapshot.idPrefix(columns, Int(order[index])) }
+            return records[index].prefix
         }
 
         /// Bytewise order of the ids of row `index` here and row `other` of `rows`: their
@@ -182,7 +197,10 @@ public struct FleetSnapshot: Sendable {
         func compareID(_ index: Int, _ rows: Rows, _ other: Int) -> Int {
             let mine = prefix(index), theirs = rows.prefix(other)
             if mine != theirs { return mine < theirs ? -1 : 1 }
-            return FleetSnapshot.compareBytes(bytes, id(index), rows.bytes, rows.id(other))
+            if let columns, let theirs = rows.columns {
+                return FleetSnapshot.compareIDs(columns, Int(order[index]), theirs, Int(rows.order[other]))
+            }
+            return withID(index) { a in rows.withID(other) { b in FleetSnapshot.compareBytes(a, b) } }
         }
 
         /// True when row `index` here and row `other` of `rows` (same id) have the same compared fields.
@@ -197,7 +215,7 @@ public struct FleetSnapshot: Sendable {
                 range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
             }
             let state = state(index), lastUsed = lastUsed(index)
-            return FleetRow(id: string(id(index))!, name: string(name(index)),
+            return FleetRow(id: withID(index) { String(decoding: $0, as: UTF8.self) }, name: string(name(index)),
                             enabled: state < 0 ? nil : state == 1, status: string(status(index)),
                             lastUsed: lastUsed.isNaN ? nil : Date(timeIntervalSince1970: lastUsed))
         }
@@ -231,12 +249,17 @@ public struct FleetSnapshot: Sendable {
     /// Bytewise order of two byte ranges: negative, zero or positive.
     static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ leftRange: Range<Int>,
                              _ right: UnsafeBufferPointer<UInt8>, _ rightRange: Range<Int>) -> Int {
-        let shared = min(leftRange.count, rightRange.count)
+        compareBytes(UnsafeBufferPointer(rebasing: left[leftRange]), UnsafeBufferPointer(rebasing: right[rightRange]))
+    }
+
+    /// Bytewise order of two byte strings: negative, zero or positive.
+    static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let shared = min(left.count, right.count)
         if shared > 0 {
-            let order = memcmp(left.baseAddress! + leftRange.lowerBound, right.baseAddress! + rightRange.lowerBound, shared)
+            let order = memcmp(left.baseAddress!, right.baseAddress!, shared)
             if order != 0 { return Int(order) }
         }
-        return leftRange.count - rightRange.count
+        return left.count - right.count
     }
 
     // MARK: - Building

@@ -46,16 +46,17 @@ final class FleetIndex: @unchecked Sendable {
         while capacity < count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        fleet.arena.withUnsafeBufferPointer { arena in
+        fleet.withUnsafeColumns { columns in
             for row in 0..<count {
-                let id = UnsafeBufferPointer(rebasing: arena[fleet.idRange(row)])
-                var slot = hash(id) & mask
-                while slots[slot] >= 0 {
-                    // A repeated id keeps its first row, as a dictionary built in order would.
-                    if equal(arena, fleet.idRange(Int(slots[slot])), id) { break }
-                    slot = (slot + 1) & mask
+                columns.withText(.id, row) { id in
+                    var slot = hash(id) & mask
+                    while slots[slot] >= 0 {
+                        // A repeated id keeps its first row, as a dictionary built in order would.
+                        if idEquals(columns, Int(slots[slot]), id) { break }
+                        slot = (slot + 1) & mask
+                    }
+                    if slots[slot] < 0 { slots[slot] = Int32(row) }
                 }
-                if slots[slot] < 0 { slots[slot] = Int32(row) }
             }
         }
         return IDs(slots: slots, mask: mask)
@@ -86,15 +87,10 @@ final class FleetIndex: @unchecked Sendable {
                     position += 1
                 }
                 guard high >= 0 else { continue }
-                // The row holding that byte: the last row starting at or before it.
-                var low = 0, top = fleet.count
-                while low < top {
-                    let middle = (low + top) / 2
-                    if Int(fleet.rowStarts[middle + 1]) <= high { low = middle + 1 } else { top = middle }
-                }
-                let text = UnsafeRawBufferPointer(rebasing: arena[fleet.textRange(low)])
+                // The row holding that byte (a UUID kept as bytes is ASCII: the byte is in the arena).
+                let low = fleet.withUnsafeColumns { $0.row(holding: high) }
                 loweredRows.append(Int32(low))
-                lowered.append(contentsOf: String(decoding: text, as: UTF8.self).lowercased().utf8)
+                fleet.withSearchableText(low) { lowered.append(contentsOf: String(decoding: $0, as: UTF8.self).lowercased().utf8) }
                 loweredStarts.append(Int32(lowered.count))
                 position = Int(fleet.rowStarts[low + 1])
             }
@@ -109,8 +105,14 @@ final class FleetIndex: @unchecked Sendable {
         return Int(truncatingIfNeeded: value ^ (value >> 29))
     }
 
-    static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        range.count == bytes.count && (bytes.isEmpty || memcmp(arena.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0)
+    static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+    }
+
+    /// Whether the row's id is `id`'s text.
+    @inline(__always)
+    static func idEquals(_ columns: SynchronizerFleet.Columns, _ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        columns.withText(.id, row) { equal($0, id) }
     }
 }
 
@@ -133,11 +135,11 @@ extension FleetIndex.IDs {
     func row(of id: String, in fleet: SynchronizerFleet) -> Int? {
         var id = id
         return id.withUTF8 { id in
-            fleet.arena.withUnsafeBufferPointer { arena in
+            fleet.withUnsafeColumns { columns in
                 var slot = FleetIndex.hash(id) & mask
                 while slots[slot] >= 0 {
                     let row = Int(slots[slot])
-                    if FleetIndex.equal(arena, fleet.idRange(row), id) { return row }
+                    if FleetIndex.idEquals(columns, row, id) { return row }
                     slot = (slot + 1) & mask
                 }
                 return nil

@@ -47,23 +47,25 @@ enum FleetOrdering {
             }
         case .name, .key, .id:
             let natural = column == .name
-            func withText(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-                if fromFleet(row) {
-                    let range = column == .name ? fleet.nameRange(row) : column == .key ? fleet.keyRange(row) : fleet.idRange(row)
-                    fleet.arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-                } else {
-                    let value = storage.row(at: row)
-                    var text = column == .name ? value.name : column == .key ? value.key : value.id
-                    text.withUTF8(body)
+            let field: SynchronizerFleet.Field = column == .name ? .name : column == .key ? .key : .id
+            return fleet.withUnsafeColumns { columns in
+                func withText(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+                    if fromFleet(row) {
+                        columns.withText(field, row, body)
+                    } else {
+                        let value = storage.row(at: row)
+                        var text = column == .name ? value.name : column == .key ? value.key : value.id
+                        text.withUTF8(body)
+                    }
                 }
+                // The keys' bytes are about the text's (a natural key adds a little per number); the
+                // buffer grows in place if they need more.
+                var bytes = 0
+                for row in 0..<count { withText(row) { bytes += $0.count } }
+                let keys = SortKeyBuffer(rows: count, bytes: natural ? bytes + bytes / 2 : bytes)
+                for row in 0..<count { withText(row) { keys.append($0, natural: natural) } }
+                return keys.ordering()
             }
-            // The keys' bytes are about the text's (a natural key adds a little per number); the
-            // buffer grows in place if they need more.
-            var bytes = 0
-            for row in 0..<count { withText(row) { bytes += $0.count } }
-            let keys = SortKeyBuffer(rows: count, bytes: natural ? bytes + bytes / 2 : bytes)
-            for row in 0..<count { withText(row) { keys.append($0, natural: natural) } }
-            return keys.ordering()
         }
     }
 }

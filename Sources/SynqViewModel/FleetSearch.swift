@@ -2,10 +2,12 @@ import Foundation
 import SynqAPI
 
 /// The rows of a fleet a filter keeps, found by searching the fleet's arena once per term
-/// rather than each row's text once per row: the arena holds every row's name, key and id
-/// back to back, so a substring term is one scan of one contiguous buffer (libc's `memchr`
-/// for the needle's first byte in both cases, then a check of the rest), a hit is mapped to
-/// its row by a binary search of the row offsets, and the scan resumes at the next row.
+/// rather than each row's text once per row: the arena holds every row's name (and key and
+/// id unless kept as UUIDs) back to back, so a substring term is one scan of one contiguous
+/// buffer (libc's `memchr` for the needle's first byte in both cases, then a check of the
+/// rest), a hit is mapped to its row by a binary search of the row offsets, and the scan
+/// resumes at the next row. Keys and ids kept as UUIDs are searched as text only when the
+/// term could be in one (hex digits and dashes).
 ///
 /// Same meaning as testing each row (`RowFilter.matches` over the row's searchable texts):
 /// a term matches a row's name, key and id (ASCII letters compared without case) or its
@@ -65,13 +67,43 @@ struct FleetSearch {
             return hits
         }
         let found = term.needle.withUnsafeBytes { needle in
-            fleet.arena.withUnsafeBytes { arena in
-                fleet.rowStarts.withUnsafeBufferPointer { starts in
-                    Self.scan(arena, for: needle, rowStarts: starts, rows: fleet.count, into: &hits, isCancelled: isCancelled)
-                }
+            fleet.withUnsafeColumns { columns in
+                Self.scan(UnsafeRawBufferPointer(columns.arena), for: needle, rowStarts: columns.rowStarts, rows: columns.count,
+                          into: &hits, isCancelled: isCancelled)
+                    && Self.scanUUIDs(columns, for: needle, into: &hits, isCancelled: isCancelled)
             }
         }
         return found ? hits : nil
+    }
+
+    /// Marks the rows not yet marked whose key or id, kept as a UUID (not in the arena), holds
+    /// `needle` in its text; only a needle of hex digits and dashes can be in one, so any
+    /// other costs nothing. Returns false when cancelled.
+    static func scanUUIDs(_ columns: SynchronizerFleet.Columns, for needle: UnsafeRawBufferPointer, into hits: inout RowBits,
+                          isCancelled: () -> Bool) -> Bool {
+        guard CanonicalUUID.textCanContain(needle) else { return true }
+        for row in 0..<columns.count where !hits.contains(row) {
+            if row & 0x3FFF == 0, isCancelled() { return false }
+            for field in [SynchronizerFleet.Field.key, .id] {
+                if let uuid = columns.uuid(field, row), uuid.withText({ Self.contains($0, needle) }) {
+                    hits.set(row)
+                    break
+                }
+            }
+        }
+        return true
+    }
+
+    /// Whether `text` holds `needle` byte for byte (a UUID's 36 bytes: a plain search).
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeRawBufferPointer) -> Bool {
+        guard needle.count <= text.count else { return false }
+        let first = needle[0]
+        for start in 0...(text.count - needle.count) where text[start] == first {
+            var offset = 1
+            while offset < needle.count, text[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+        }
+        return false
     }
 
     /// Marks every row whose bytes hold `needle` (lower-case; ASCII letters of the arena

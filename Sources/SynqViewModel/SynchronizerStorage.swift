@@ -98,7 +98,7 @@ public struct SynchronizerStorage: TableStorage {
             if let range = folded.loweredRange(of: row) {
                 return folded.lowered.withUnsafeBytes { term.matches(UnsafeRawBufferPointer(rebasing: $0[range])) }
             }
-            return fleet.arena.withUnsafeBytes { term.matches(UnsafeRawBufferPointer(rebasing: $0[fleet.textRange(row)])) }
+            return fleet.withSearchableText(row) { term.matches(UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -142,10 +142,13 @@ public struct SynchronizerStorage: TableStorage {
             return self.row(at: row).differsVisibly(from: previous.row(at: old))
         }
         if fleet.enabledStates[row] != previous.fleet.enabledStates[old] { return true }
-        return fleet.arena.withUnsafeBufferPointer { new in
-            previous.fleet.arena.withUnsafeBufferPointer { was in
-                !FleetIndex.equal(was, previous.fleet.nameRange(old), UnsafeBufferPointer(rebasing: new[fleet.nameRange(row)]))
-                    || !FleetIndex.equal(was, previous.fleet.keyRange(old), UnsafeBufferPointer(rebasing: new[fleet.keyRange(row)]))
+        return fleet.withUnsafeColumns { new in
+            previous.fleet.withUnsafeColumns { was in
+                func differs(_ field: SynchronizerFleet.Field) -> Bool {
+                    if let a = new.uuid(field, row), let b = was.uuid(field, old) { return a != b }
+                    return new.withText(field, row) { a in was.withText(field, old) { b in !FleetIndex.equal(a, b) } }
+                }
+                return differs(.name) || differs(.key)
             }
         }
     }

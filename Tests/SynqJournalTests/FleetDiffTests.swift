@@ -128,8 +128,14 @@ import SynqAPI
         // first, read in place from the fleet: ids alike in those bytes (a NUL byte among them,
         // as zero padding is), shorter than them, duplicated, in a new order each poll.
         var generator = SystemRandomNumberGenerator()
+        // Canonical UUIDs (which the fleet keeps as 16 bytes, compared as numbers) among ids
+        // that share their text: upper case, one digit short or long, a prefix, with braces.
         let pool = ["", "a", "ab", "ab\u{0}", "abcdefgh", "abcdefgh0", "abcdefgh1", "abcdefghij-0001", "abcdefghij-0002",
-                    "zzzzzzzzzzzzzzzz", "é", "日本", "日本語", "~"]
+                    "zzzzzzzzzzzzzzzz", "é", "日本", "日本語", "~",
+                    "abcdefab-0000-4000-8000-000000000001", "abcdefab-0000-4000-8000-000000000002", "abcdefab-0000-4000-8000-00000000000",
+                    "abcdefab-0000-4000-8000-0000000000010", "ABCDEFAB-0000-4000-8000-000000000001", "abcdefab", "abcdefab-",
+                    "abcdefab-0000-4000-8000-100000000000", "abcdefab-0000-4000-9000-000000000000", "{abcdefab-0000-4000-8000-000000000001}",
+                    "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"]
         func fleet(_ rows: [FleetRow]) -> SynchronizerFleet {
             SynchronizerFleet(rows.map { Synchronizer(id: $0.id, key: "k", name: $0.name ?? "", isEnabled: $0.enabled) })
         }

@@ -13,9 +13,13 @@ import Testing
     static func rows(_ count: Int) -> [SynchronizerRow] {
         (0..<count).map { index in
             let name = names[index % names.count] + (index % 7 == 0 ? "" : "-\(index)")
-            let key = index % 5 == 0 ? "KEY-\(index)-ABC" : "k\(index)-prod"
+            // Keys and ids that are canonical UUIDs (kept as bytes, not in the arena), upper-case
+            // ones (kept as text) and plain text, in every mix.
+            let uuid = String(format: "%08x-%04x-4%03x-8000-%012x", (index &* 2_654_435_761) & 0xFFFF_FFFF, index & 0xFFFF, index % 0xFFF, index)
+            let key = index % 5 == 0 ? "KEY-\(index)-ABC" : index % 3 == 1 ? uuid : index % 7 == 2 ? uuid.uppercased() : "k\(index)-prod"
             let state: Bool? = index % 11 == 0 ? nil : index % 3 != 0
-            return SynchronizerRow(id: "id-\(index)-\(index % 13 == 0 ? "Ünïcode" : "x")", name: name, key: key, isEnabled: state, createdAt: nil)
+            let id = index % 4 == 1 ? uuid : index % 4 == 2 ? uuid.uppercased() : "id-\(index)-\(index % 13 == 0 ? "Ünïcode" : "x")"
+            return SynchronizerRow(id: id, name: name, key: key, isEnabled: state, createdAt: nil)
         }
     }
 
@@ -24,6 +28,9 @@ import Testing
         "enabled", "disabled", "unknown", "nabl", "!enabled", "relay disabled", "key-", "abc", "id-1", "ünï", "ÜNÏ",
         "~^prod", "~relay-(eu|us)", "~^enabled$", "!~^k[0-9]+", "~[0-9]{3}$", "~ZÜRICH", "~é", "\\!x", "\\~x", "strasse", "straße",
         "-", "9", "x", "a\u{301}", "relay-eu relay", "eu-1 prod", "~(", "",
+        // Parts of UUIDs: hex digits and dashes, across a dash, a whole one, in upper case, negated, as patterns.
+        "4", "-4", "ab", "AB", "-8000-", "8000-0000", "0000000000", "!-8000-", "~^[0-9a-f]{8}-", "~-8000-0+1",
+        "9e3779b1-0001-4001-8000-000000000001", "9E3779B1-0001", "relay 8000", "0001\n9e3779b1",
     ]
 
     @Test func theFleetKeepsWhatThePlainDefinitionKeeps() {

@@ -120,13 +120,16 @@ enum SynchronizerTable {
     /// Cell `(index, column)`: of row `rows[index]` of the fleet.
     static func cells(_ fleet: SynchronizerFleet, rows: [Int], now: Date) -> @Sendable (Int, Int) -> TextTable.Cell {
         let definitions = columns.map(SynchronizerRow.definition)
+        @Sendable func cell(_ field: SynchronizerFleet.Field, _ row: Int) -> TextTable.Cell {
+            fleet.uuid(field, row).map(TextTable.Cell.uuid) ?? .bytes(fleet.textRange(field, row)!)
+        }
         return { index, position in
             let row = rows[index]
             switch columns[position] {
             // These cells are the server's text as it is: read in place, no string made.
-            case .name: return .bytes(fleet.nameRange(row))
-            case .key: return .bytes(fleet.keyRange(row))
-            case .id: return .bytes(fleet.idRange(row))
+            case .name: return cell(.name, row)
+            case .key: return cell(.key, row)
+            case .id: return cell(.id, row)
             case .state, .created:
                 // Computed cells read only the state and the date, so the row carries just those.
                 let fields = SynchronizerRow(id: "", name: "", key: "", isEnabled: fleet.isEnabled(at: row), createdAt: fleet.createdDate(at: row))

@@ -72,9 +72,8 @@ enum FleetJSON {
             JSONBytes.appendDate(Date(timeIntervalSince1970: seconds), to: &buffer)
         }
         var high = false
-        let arena = columns.arena
         buffer.append(contentsOf: id.utf8)
-        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.idRange(row)]), to: &buffer) || high
+        high = appendString(columns, .id, row, to: &buffer) || high
         buffer.append(contentsOf: isEnabled.utf8)
         switch columns.enabledStates[row] {
         case 1: buffer.append(contentsOf: "true".utf8)
@@ -82,10 +81,24 @@ enum FleetJSON {
         default: buffer.append(contentsOf: "null".utf8)
         }
         buffer.append(contentsOf: key.utf8)
-        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.keyRange(row)]), to: &buffer) || high
+        high = appendString(columns, .key, row, to: &buffer) || high
         buffer.append(contentsOf: name.utf8)
-        high = JSONBytes.appendString(UnsafeBufferPointer(rebasing: arena[columns.nameRange(row)]), to: &buffer) || high
+        high = appendString(columns, .name, row, to: &buffer) || high
         buffer.append(contentsOf: close.utf8)
         return high
+    }
+
+    /// A field as a JSON string; true when it holds a byte above ASCII. A UUID kept as bytes is
+    /// canonical text: nothing in it needs escaping.
+    @inline(__always)
+    private static func appendString(_ columns: SynchronizerFleet.Columns, _ field: SynchronizerFleet.Field, _ row: Int,
+                                     to buffer: inout [UInt8]) -> Bool {
+        if let uuid = columns.uuid(field, row) {
+            buffer.append(UInt8(ascii: "\""))
+            uuid.append(to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+            return false
+        }
+        return JSONBytes.appendString(UnsafeBufferPointer(rebasing: columns.arena[columns.textRange(field, row)!]), to: &buffer)
     }
 }

@@ -25,10 +25,12 @@ struct TextTable {
         Column(title: definition.title, alignment: definition.alignment == .right ? .right : .left)
     }
 
-    /// One cell's text: a string, or UTF-8 bytes in the arena given to `write`.
+    /// One cell's text: a string, UTF-8 bytes in the arena given to `write`, or a UUID the
+    /// fleet keeps as bytes (printable ASCII when formatted).
     enum Cell {
         case text(String)
         case bytes(Range<Int>)
+        case uuid(CanonicalUUID)
     }
 
     var columns: [Column]
@@ -132,6 +134,8 @@ private struct MeasuredCell {
             self.init(bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) })
         case .text(var string):
             self = string.withUTF8 { bytes in MeasuredCell(bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) }) }
+        case .uuid:
+            self.init(width: UInt32(CanonicalUUID.textLength), isASCII: true)
         }
     }
 
@@ -187,6 +191,8 @@ private struct Layout {
         case .text(let text):
             var clean = size.isASCII ? text : Sanitizer.clean(text)
             clean.withUTF8 { append($0, width: Int(size.width), column: column, to: &line) }
+        case .uuid(let uuid):
+            uuid.withText { append($0, width: Int(size.width), column: column, to: &line) }
         }
     }
 

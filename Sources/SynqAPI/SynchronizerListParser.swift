@@ -61,6 +61,7 @@ public final class SynchronizerListParser: BodyConsumer {
         if let handle { yajl_free(handle) }
         callbacks.deinitialize(count: 1)
         callbacks.deallocate()
+        state.pointee.releaseFields()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -118,7 +119,7 @@ public final class SynchronizerListParser: BodyConsumer {
             parser(context).pointee.number(UnsafeRawBufferPointer(start: text, count: count)) ? 1 : 0
         }
         table.yajl_string = { context, bytes, count in
-            parser(context).pointee.scalar(.string(UnsafeRawBufferPointer(start: bytes, count: count))) ? 1 : 0
+            parser(context).pointee.string(UnsafeRawBufferPointer(start: bytes, count: count)) ? 1 : 0
         }
         table.yajl_start_map = { context in parser(context).pointee.open(map: true) ? 1 : 0 }
         table.yajl_map_key = { context, bytes, count in
@@ -202,8 +203,9 @@ private struct ParseState {
     var rowOpen = false
     var field = Field.other
 
-    // The row being read.
-    var id: [UInt8] = [], key: [UInt8] = [], name: [UInt8] = []
+    // The row being read: its text fields copied out of yajl's buffer (valid only during a
+    // callback) until the row closes.
+    var id = FieldBytes(), key = FieldBytes(), name = FieldBytes()
     var hasID = false, hasKey = false, hasName = false
     var enabled: Bool?
     var created = Double.nan
@@ -276,8 +278,6 @@ private struct ParseState {
             if rootKey == .synchronizers && sawList || rootKey == .success && sawSuccess { rootKey = .other }
             if rootKey == .success { sawSuccess = true }
         case 3 where rowOpen:
-            // As JSONDecoder: a row with a key that is not UTF-8 cannot be read.
-            if !Self.isValidUTF8(bytes) { rowIsBad = true }
             field = switch bytes.count {
             case 2 where Self.matches(bytes, "id"): .id
             case 3 where Self.matches(bytes, "key"): .key
@@ -286,12 +286,38 @@ private struct ParseState {
             case 9 where Self.matches(bytes, "createdAt"): .createdAt
             default: .other
             }
-            // A repeated field: the first one counts, as with JSONDecoder.
-            if field != .other {
-                if seenFields & field.rawValue != 0 { field = .other } else { seenFields |= field.rawValue }
+            if field == .other {
+                // As JSONDecoder: a row with a key that is not UTF-8 cannot be read (one of
+                // ours is ASCII, so only the others need the check).
+                if !Self.isValidUTF8(bytes) { rowIsBad = true }
+            } else if seenFields & field.rawValue != 0 {
+                // A repeated field: the first one counts, as with JSONDecoder.
+                field = .other
+            } else {
+                seenFields |= field.rawValue
             }
         default:
             break
+        }
+        return true
+    }
+
+    /// A string anywhere in the body. A row's fields, the bulk of a list, are read here
+    /// directly; anything else is a scalar like the others.
+    mutating func string(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard depth == 3 && rowOpen else { return scalar(.string(bytes)) }
+        switch field {
+        case .other: break
+        case .id: if Self.isValidUTF8(bytes) { id.set(bytes); hasID = true } else { rowIsBad = true }
+        case .key: if Self.isValidUTF8(bytes) { key.set(bytes); hasKey = true } else { rowIsBad = true }
+        case .name: if Self.isValidUTF8(bytes) { name.set(bytes); hasName = true } else { rowIsBad = true }
+        case .createdAt:
+            if Self.isValidUTF8(bytes), let date = JSONCoding.parseDate(utf8: bytes) {
+                created = date.timeIntervalSince1970
+            } else {
+                rowIsBad = true
+            }
+        case .isEnabled: rowIsBad = true
         }
         return true
     }
@@ -316,12 +342,7 @@ private struct ParseState {
             case (.isEnabled, .bool(let flag)): enabled = flag
             case (.isEnabled, .null): enabled = nil
             case (.createdAt, .null): created = .nan
-            case (_, .string(let bytes)) where !Self.isValidUTF8(bytes): rowIsBad = true
-            case (.id, .string(let bytes)): id.removeAll(keepingCapacity: true); id.append(contentsOf: bytes); hasID = true
-            case (.key, .string(let bytes)): key.removeAll(keepingCapacity: true); key.append(contentsOf: bytes); hasKey = true
-            case (.name, .string(let bytes)): name.removeAll(keepingCapacity: true); name.append(contentsOf: bytes); hasName = true
-            case (.createdAt, .string(let bytes)):
-                if let date = JSONCoding.parseDate(utf8: bytes) { created = date.timeIntervalSince1970 } else { rowIsBad = true }
+            // A row's strings are read by `string`.
             default: rowIsBad = true
             }
         default:
@@ -359,9 +380,12 @@ private struct ParseState {
             skipped += 1
             return
         }
-        name.withUnsafeBytes { n in key.withUnsafeBytes { k in id.withUnsafeBytes { i in
-            fleet.append(name: n, key: k, id: i, enabled: enabled, createdAt: created)
-        } } }
+        fleet.append(name: name.bytes, key: key.bytes, id: id.bytes, enabled: enabled, createdAt: created)
+    }
+
+    /// Frees the row's field buffers (once, when the parser goes).
+    mutating func releaseFields() {
+        id.release(); key.release(); name.release()
     }
 
     static func matches(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
@@ -369,11 +393,22 @@ private struct ParseState {
         return memcmp(bytes.baseAddress!, word.utf8Start, bytes.count) == 0
     }
 
-    /// ASCII at full speed; anything else through the standard library's validation.
+    /// ASCII at full speed, eight bytes at a time; anything else through the standard
+    /// library's validation.
     static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where byte >= 0x80 {
-            return String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= count {
+            high |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
         }
-        return true
+        while offset < count {
+            high |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self))
+            offset += 1
+        }
+        if high & 0x8080_8080_8080_8080 == 0 { return true }
+        return String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
     }
 }

@@ -73,6 +73,34 @@ import Testing
         #expect(Self.reference(body) == SynchronizerList(fleet: outcome.fleet, skipped: 1), "the same as JSONDecoder")
     }
 
+    /// UTF-8 is checked eight bytes at a time with the rest one by one: a bad byte at any
+    /// offset of any field we read (or of a key we do not) costs its row, and a valid
+    /// two-byte character anywhere costs nothing, as with `JSONDecoder`.
+    @Test func aBadByteAnywhereInAFieldSkipsItsRowOnly() throws {
+        func row(_ field: String, _ value: [UInt8]) -> [UInt8] {
+            var fields = ["id": Array("i".utf8), "key": Array("k".utf8), "name": Array("n".utf8)]
+            var extra: [UInt8] = []
+            if fields[field] != nil { fields[field] = value } else { extra = Array(#","#.utf8) + [0x22] + value + Array(#"":1"#.utf8) }
+            return Array(#"{"id":""#.utf8) + fields["id"]! + Array(#"","key":""#.utf8) + fields["key"]!
+                + Array(#"","name":""#.utf8) + fields["name"]! + [0x22] + extra + Array("}".utf8)
+        }
+        for field in ["id", "key", "name", "unknown-key"] {
+            for length in 1...17 {
+                for offset in 0..<length {
+                    var bad = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bad[offset] = 0xFF
+                    var good = [UInt8](repeating: UInt8(ascii: "a"), count: length + 1)
+                    good[offset] = 0xC3
+                    good[offset + 1] = 0xA9
+                    let body = Data(Array(#"{"synchronizers":["#.utf8) + row(field, bad) + Array(",".utf8) + row(field, good) + Array("]}".utf8))
+                    let outcome = try SynchronizerListParser.parse(body)
+                    #expect(outcome.skipped == 1 && outcome.fleet.count == 1, "\(field), \(length) bytes, bad byte at \(offset)")
+                    #expect(Self.reference(body) == SynchronizerList(fleet: outcome.fleet, skipped: 1), "\(field), \(length), \(offset)")
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8OutsideStringsFailsTheList() {
         let body = Data([0x9B, 0x32, 0x4A, 0xFF, 0xFE] + Array(#"{"success":true,"synchronizers":[]}"#.utf8))
         #expect(throws: SynchronizerListError.self) { try SynchronizerListParser.parse(body) }

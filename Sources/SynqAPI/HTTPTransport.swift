@@ -35,7 +35,7 @@ extension HTTPTransport {
             return try await stream(request) { head, body in
                 var data = Data()
                 if let length = head.header("Content-Length").flatMap(Int.init), length > 0 { data.reserveCapacity(length) }
-                for try await chunk in body { data.append(contentsOf: chunk) }
+                for try await chunk in body { chunk.withUnsafeBytes { data.append(contentsOf: $0) } }
                 return HTTPResponse(status: head.status, headers: head.headers, body: data)
             }
         } catch let failure as TransportFailure {

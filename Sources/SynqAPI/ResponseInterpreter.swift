@@ -34,10 +34,11 @@ struct ResponseInterpreter: Sendable {
     ///
     /// Throws only what the body stream throws (from `HTTPBodyStream`, a `TransportFailure`:
     /// the cap, the deadline, a lost connection); what the server said is the `Result`.
-    func synchronizerList<Body: AsyncSequence>(head: HTTPResponseHead, body: Body) async throws -> Result<SynchronizerList, APIError> where Body.Element == [UInt8] {
+    func synchronizerList<Body: AsyncSequence>(head: HTTPResponseHead, body: Body) async throws -> Result<SynchronizerList, APIError>
+    where Body.Element: ContiguousBytes {
         guard (200..<300).contains(head.status) else {
             var data = Data()
-            for try await chunk in body { data.append(contentsOf: chunk) }
+            for try await chunk in body { chunk.withUnsafeBytes { data.append(contentsOf: $0) } }
             return .failure(error(for: HTTPResponse(status: head.status, headers: head.headers, body: data)))
         }
         let parser = SynchronizerListParser(expectedBytes: head.header("Content-Length").flatMap(Int.init))

@@ -9,7 +9,7 @@ import NIOCore
 /// server stops early, `.cancelled` when the request's task (or its deadline) ends it.
 /// Iterate it once, inside the consumer.
 public struct HTTPBodyStream: AsyncSequence, Sendable {
-    public typealias Element = [UInt8]
+    public typealias Element = HTTPBodyChunk
     public typealias Failure = TransportFailure
 
     private enum Source: Sendable {
@@ -43,7 +43,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        public typealias Element = [UInt8]
+        public typealias Element = HTTPBodyChunk
         public typealias Failure = TransportFailure
 
         fileprivate enum Base {
@@ -60,12 +60,12 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
             self.cap = cap
         }
 
-        public mutating func next() async throws(TransportFailure) -> [UInt8]? {
-            let chunk: [UInt8]?
+        public mutating func next() async throws(TransportFailure) -> HTTPBodyChunk? {
+            let chunk: HTTPBodyChunk?
             switch base {
             case .client(var iterator, let target, let proxy):
                 do {
-                    chunk = try await iterator.next().map { Array($0.readableBytesView) }
+                    chunk = try await iterator.next().map(HTTPBodyChunk.init(buffer:))
                 } catch {
                     throw Task.isCancelled ? .cancelled : TransportFailure(error, target: target, proxy: proxy)
                 }
@@ -73,7 +73,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
                 // A cancelled read can end as a clean end of stream: it is not the whole body.
                 if chunk == nil, Task.isCancelled { throw .cancelled }
             case .chunks(var rest):
-                chunk = rest.popFirst()
+                chunk = rest.popFirst().map(HTTPBodyChunk.init)
                 base = .chunks(rest)
             }
             guard let chunk else { return nil }

@@ -8,6 +8,10 @@
 #   STATIC=1 Benchmarks/list-vs-curl.sh 1000000     the sandbox's body saved once and served as a
 #                                                   static file (python3 -m http.server): the
 #                                                   client's own cost, whatever the server's
+#   BIN=.build-static/release/synq Benchmarks/list-vs-curl.sh 100000
+#                                                   that synq (here the binary Scripts/package.sh
+#                                                   ships, Swift linked statically) instead of
+#                                                   building the dynamically linked release one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fleet=${1:-100000}
@@ -31,7 +35,7 @@ if [ "${STATIC:-0}" = 1 ]; then
 fi
 curl_cmd="curl -sf -H @$work/headers $base/$route"
 
-echo "fleet: $fleet synchronizers; body: $($curl_cmd | wc -c) bytes"
+echo "fleet: $fleet synchronizers; body: $($curl_cmd | wc -c) bytes; synq: $bin"
 names=(curl synq-json synq-table)
 [ "${PYTHON:-1}" = 1 ] && names+=(python)
 command_for() {

@@ -1,12 +1,18 @@
 # Sourced by the benchmark scripts: builds the release synq, starts its sandbox with
 # $fleet synchronizers on a free port in the background, and stops it on exit.
-# Sets: work (a temporary folder), bin (the release synq), base (the sandbox URL),
+# BIN=PATH measures that synq instead of building one (the packaged, statically linked binary
+# from Scripts/package.sh, or a saved build); its own sandbox serves the list.
+# Sets: work (a temporary folder), bin (the synq measured), base (the sandbox URL),
 # ENTERPRISE_API_URL and ENTERPRISE_API_KEY (the public demo key).
 work=$(mktemp -d)
 trap 'kill "${sandbox_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-swift build -c release --product synq >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path 2>/dev/null)/synq
+if [ -n "${BIN:-}" ]; then
+    bin=$(realpath "$BIN")
+else
+    swift build -c release --product synq >/dev/null 2>&1
+    bin=$(swift build -c release --show-bin-path 2>/dev/null)/synq
+fi
 
 "$bin" sandbox --port 0 --fleet-size "$fleet" --quiet >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!

@@ -10,16 +10,17 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     public var high: UInt64
     public var low: UInt64
 
+    @inlinable
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// The length of the canonical text.
-    public static let textLength = 36
+    @inlinable public static var textLength: Int { 36 }
 
     /// The UUID of `text` when it is canonical; nil for any other text.
-    @inline(__always)
+    @inlinable @inline(__always)
     public init?(text: UnsafeRawBufferPointer) {
         guard text.count == Self.textLength, let base = text.baseAddress else { return nil }
         let dash = UInt8(ascii: "-")
@@ -47,7 +48,7 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     }
 
     /// The canonical text, in a buffer valid inside `body` only.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         return try withUnsafeMutableBytes(of: &text) { buffer in
@@ -59,7 +60,7 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     public var text: String { withText { String(decoding: $0, as: UTF8.self) } }
 
     /// Writes the 36 bytes of the canonical text at `destination`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func write(to destination: UnsafeMutableRawPointer) {
         let dash = UInt8(ascii: "-")
         destination.storeBytes(of: Self.digits(of: UInt32(truncatingIfNeeded: high >> 32)).littleEndian, toByteOffset: 0, as: UInt64.self)
@@ -77,7 +78,7 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     }
 
     /// Appends the canonical text.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(to bytes: inout [UInt8]) {
         withText { bytes.append(contentsOf: $0) }
     }
@@ -89,9 +90,13 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     }
 
     /// The first eight bytes of the text as a big-endian number (what an id's text prefix is).
-    @inline(__always)
+    @inlinable @inline(__always)
     public var textPrefix: UInt64 { Self.digits(of: UInt32(truncatingIfNeeded: high >> 32)).byteSwapped }
 
+    /// The nil UUID (all zeros).
+    @inlinable public var isZero: Bool { high == 0 && low == 0 }
+
+    @inlinable
     public static func < (lhs: CanonicalUUID, rhs: CanonicalUUID) -> Bool {
         lhs.high != rhs.high ? lhs.high < rhs.high : lhs.low < rhs.low
     }
@@ -99,13 +104,13 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     // MARK: - Eight digits at a time
     // Eight ASCII bytes in a UInt64, first character in the lowest byte (a little-endian load).
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    @usableFromInline static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @usableFromInline static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
     /// Whether each of the eight bytes is 0-9 or a-f. Each range test adds a constant that
     /// carries into a byte's high bit at the range's lower end and again past its upper end;
     /// no byte below 0x80 carries into its neighbour.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func areLowerHex(_ bytes: UInt64) -> Bool {
         guard bytes & highBits == 0 else { return false }
         let digits = (bytes &+ ones &* (0x80 - 0x30)) & ~(bytes &+ ones &* (0x80 - 0x3A))
@@ -114,7 +119,7 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     }
 
     /// The value of eight valid lower-case hex digits, the first the most significant.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func value(ofDigits bytes: UInt64) -> UInt32 {
         // '0'-'9' keep their low nibble; 'a'-'f' (bit 6 set) add 9 to theirs.
         var nibbles = (bytes & (ones &* 0x0F)) &+ ((bytes >> 6) & ones) &* 9
@@ -126,7 +131,7 @@ public struct CanonicalUUID: Sendable, Hashable, Comparable {
     }
 
     /// The eight lower-case hex digits of `value`, the most significant first.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func digits(of value: UInt32) -> UInt64 {
         var spread = UInt64(value.byteSwapped)
         spread = (spread | (spread << 16)) & 0x0000_FFFF_0000_FFFF

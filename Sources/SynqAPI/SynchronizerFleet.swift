@@ -21,9 +21,8 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     /// Byte length of each row's name and (when text) key; an id kept as text runs to the row's last newline.
     private var nameLengths: [UInt32]
     private var keyLengths: [UInt32]
-    /// Which of a row's key and id are held in `uuids` (`UUIDFields`).
-    private var uuidFields: [UInt8]
-    /// Two per row, key then id; zero for a field held as text.
+    /// Two per row, key then id; zero for a field held as text (the nil UUID, all zeros, is
+    /// kept as text, so a zero here always means text: no flags to read beside it).
     private var uuids: [CanonicalUUID]
     /// Seconds since 1970 of `createdAt`; NaN when the server sent none.
     public private(set) var createdAt: [Double]
@@ -35,7 +34,6 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         rowStarts = [0]
         nameLengths = []
         keyLengths = []
-        uuidFields = []
         uuids = []
         createdAt = []
         enabledStates = []
@@ -79,13 +77,13 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     /// The field as a UUID when it is kept as one (a key's or id's canonical UUID); nil for a
     /// name or a field kept as text.
     public func uuid(_ field: Field, _ row: Int) -> CanonicalUUID? {
-        Self.uuid(field, row, fields: UUIDFields(rawValue: uuidFields[row]), uuids)
+        Self.uuid(field, row, uuids)
     }
 
     /// Where the field's text lies in `arena`; nil when it is kept as a UUID.
     public func textRange(_ field: Field, _ row: Int) -> Range<Int>? {
         Self.textRange(field, start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
-                       fields: UUIDFields(rawValue: uuidFields[row]), end: rowStarts[row + 1])
+                       keyIsKept: !uuids[2 * row].isZero, idIsKept: !uuids[2 * row + 1].isZero, end: rowStarts[row + 1])
     }
 
     /// The field's UTF-8 text, valid inside `body` only. For a walk over many rows, take the
@@ -112,14 +110,12 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
             try rowStarts.withUnsafeBufferPointer { rowStarts in
                 try nameLengths.withUnsafeBufferPointer { nameLengths in
                     try keyLengths.withUnsafeBufferPointer { keyLengths in
-                        try uuidFields.withUnsafeBufferPointer { uuidFields in
-                            try uuids.withUnsafeBufferPointer { uuids in
-                                try enabledStates.withUnsafeBufferPointer { enabledStates in
-                                    try createdAt.withUnsafeBufferPointer { createdAt in
-                                        try body(Columns(arena: arena, rowStarts: rowStarts, nameLengths: nameLengths,
-                                                         keyLengths: keyLengths, uuidFields: uuidFields, uuids: uuids,
-                                                         enabledStates: enabledStates, createdAt: createdAt))
-                                    }
+                        try uuids.withUnsafeBufferPointer { uuids in
+                            try enabledStates.withUnsafeBufferPointer { enabledStates in
+                                try createdAt.withUnsafeBufferPointer { createdAt in
+                                    try body(Columns(arena: arena, rowStarts: rowStarts, nameLengths: nameLengths,
+                                                     keyLengths: keyLengths, uuids: uuids,
+                                                     enabledStates: enabledStates, createdAt: createdAt))
                                 }
                             }
                         }
@@ -129,38 +125,33 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         }
     }
 
-    /// Which of a row's key and id are kept as UUIDs.
-    struct UUIDFields: OptionSet {
-        let rawValue: UInt8
-        static let key = UUIDFields(rawValue: 1)
-        static let id = UUIDFields(rawValue: 2)
-    }
-
     // The layout of one row, the one definition both the fleet and its `Columns` read: from
     // `start` to `end`, `name \n`, then `key \n` unless the key is a kept UUID, then `id \n`
     // unless the id is; the UUIDs are `uuids[2 * row]` (key) and `uuids[2 * row + 1]` (id).
-    @inline(__always)
-    static func uuid<U: RandomAccessCollection<CanonicalUUID>>(_ field: Field, _ row: Int, fields: UUIDFields, _ uuids: U) -> CanonicalUUID?
+    @inlinable @inline(__always)
+    static func uuid<U: RandomAccessCollection<CanonicalUUID>>(_ field: Field, _ row: Int, _ uuids: U) -> CanonicalUUID?
     where U.Index == Int {
+        let kept: CanonicalUUID
         switch field {
-        case .name: nil
-        case .key: fields.contains(.key) ? uuids[2 * row] : nil
-        case .id: fields.contains(.id) ? uuids[2 * row + 1] : nil
+        case .name: return nil
+        case .key: kept = uuids[2 * row]
+        case .id: kept = uuids[2 * row + 1]
         }
+        return kept.isZero ? nil : kept
     }
 
-    @inline(__always)
-    static func textRange(_ field: Field, start: UInt32, nameLength: UInt32, keyLength: UInt32, fields: UUIDFields,
+    @inlinable @inline(__always)
+    static func textRange(_ field: Field, start: UInt32, nameLength: UInt32, keyLength: UInt32, keyIsKept: Bool, idIsKept: Bool,
                           end: UInt32) -> Range<Int>? {
         let start = Int(start), nameEnd = start + Int(nameLength)
         switch field {
         case .name:
             return start..<nameEnd
         case .key:
-            return fields.contains(.key) ? nil : (nameEnd + 1)..<(nameEnd + 1 + Int(keyLength))
+            return keyIsKept ? nil : (nameEnd + 1)..<(nameEnd + 1 + Int(keyLength))
         case .id:
-            guard !fields.contains(.id) else { return nil }
-            let idStart = fields.contains(.key) ? nameEnd + 1 : nameEnd + 1 + Int(keyLength) + 1
+            guard !idIsKept else { return nil }
+            let idStart = keyIsKept ? nameEnd + 1 : nameEnd + 1 + Int(keyLength) + 1
             return idStart..<(Int(end) - 1)
         }
     }
@@ -171,32 +162,38 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
         public let arena: UnsafeBufferPointer<UInt8>
         /// Where each row's text starts in `arena`; one more entry than rows.
         public let rowStarts: UnsafeBufferPointer<UInt32>
-        let nameLengths: UnsafeBufferPointer<UInt32>
-        let keyLengths: UnsafeBufferPointer<UInt32>
-        let uuidFields: UnsafeBufferPointer<UInt8>
-        let uuids: UnsafeBufferPointer<CanonicalUUID>
+        @usableFromInline let nameLengths: UnsafeBufferPointer<UInt32>
+        @usableFromInline let keyLengths: UnsafeBufferPointer<UInt32>
+        @usableFromInline let uuids: UnsafeBufferPointer<CanonicalUUID>
         /// 1 enabled, 0 disabled, -1 not said.
         public let enabledStates: UnsafeBufferPointer<Int8>
         /// Seconds since 1970; NaN when the server sent none.
         public let createdAt: UnsafeBufferPointer<Double>
 
-        public var count: Int { nameLengths.count }
+        @inlinable public var count: Int { nameLengths.count }
 
         /// The field as a UUID when it is kept as one; nil for a name or a field kept as text.
-        @inline(__always)
+        @inlinable @inline(__always)
         public func uuid(_ field: Field, _ row: Int) -> CanonicalUUID? {
-            SynchronizerFleet.uuid(field, row, fields: UUIDFields(rawValue: uuidFields[row]), uuids)
+            SynchronizerFleet.uuid(field, row, uuids)
         }
 
         /// Where the field's text lies in `arena`; nil when it is kept as a UUID.
-        @inline(__always)
+        @inlinable @inline(__always)
         public func textRange(_ field: Field, _ row: Int) -> Range<Int>? {
             SynchronizerFleet.textRange(field, start: rowStarts[row], nameLength: nameLengths[row], keyLength: keyLengths[row],
-                                        fields: UUIDFields(rawValue: uuidFields[row]), end: rowStarts[row + 1])
+                                        keyIsKept: !uuids[2 * row].isZero, idIsKept: !uuids[2 * row + 1].isZero,
+                                        end: rowStarts[row + 1])
+        }
+
+        /// The field's length in bytes, as `withText` gives it (without formatting a UUID).
+        @inlinable @inline(__always)
+        public func textCount(_ field: Field, _ row: Int) -> Int {
+            textRange(field, row)?.count ?? CanonicalUUID.textLength
         }
 
         /// The field's UTF-8 text: in place, or a kept UUID formatted; valid inside `body` only.
-        @inline(__always)
+        @inlinable @inline(__always)
         public func withText<R>(_ field: Field, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
             if let uuid = uuid(field, row) { return try uuid.withText(body) }
             return try body(UnsafeBufferPointer(rebasing: arena[textRange(field, row)!]))
@@ -204,7 +201,7 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
 
         /// The row's name, key and id joined by newlines, valid inside `body` only.
         public func withSearchableText<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-            if uuidFields[row] == 0 {
+            if uuids[2 * row].isZero && uuids[2 * row + 1].isZero {
                 return try body(UnsafeBufferPointer(rebasing: arena[Int(rowStarts[row])..<(Int(rowStarts[row + 1]) - 1)]))
             }
             var joined: [UInt8] = []
@@ -243,15 +240,15 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     public mutating func append(name: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer,
                                 enabled: Bool?, createdAt seconds: Double) {
         let newline = UInt8(ascii: "\n")
-        let keyUUID = CanonicalUUID(text: key), idUUID = CanonicalUUID(text: id)
-        var fields = UUIDFields()
+        // The nil UUID stays text: a zero in `uuids` means "text".
+        let keyUUID = CanonicalUUID(text: key).flatMap { $0.isZero ? nil : $0 }
+        let idUUID = CanonicalUUID(text: id).flatMap { $0.isZero ? nil : $0 }
         arena.append(contentsOf: name); arena.append(newline)
-        if keyUUID != nil { fields.insert(.key) } else { arena.append(contentsOf: key); arena.append(newline) }
-        if idUUID != nil { fields.insert(.id) } else { arena.append(contentsOf: id); arena.append(newline) }
+        if keyUUID == nil { arena.append(contentsOf: key); arena.append(newline) }
+        if idUUID == nil { arena.append(contentsOf: id); arena.append(newline) }
         rowStarts.append(UInt32(truncatingIfNeeded: arena.count))
         nameLengths.append(UInt32(truncatingIfNeeded: name.count))
         keyLengths.append(keyUUID == nil ? UInt32(truncatingIfNeeded: key.count) : 0)
-        uuidFields.append(fields.rawValue)
         uuids.append(keyUUID ?? CanonicalUUID(high: 0, low: 0))
         uuids.append(idUUID ?? CanonicalUUID(high: 0, low: 0))
         createdAt.append(seconds)
@@ -261,7 +258,7 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     public static func == (lhs: SynchronizerFleet, rhs: SynchronizerFleet) -> Bool {
         // Dates compare bit for bit, so two missing dates (NaN) are equal.
         lhs.rowStarts == rhs.rowStarts && lhs.nameLengths == rhs.nameLengths && lhs.keyLengths == rhs.keyLengths
-            && lhs.uuidFields == rhs.uuidFields && lhs.uuids == rhs.uuids
+            && lhs.uuids == rhs.uuids
             && lhs.enabledStates == rhs.enabledStates && lhs.arena == rhs.arena
             && lhs.createdAt.withUnsafeBytes { a in rhs.createdAt.withUnsafeBytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
     }

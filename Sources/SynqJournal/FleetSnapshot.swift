@@ -117,7 +117,14 @@ public struct FleetSnapshot: Sendable {
     @inline(__always)
     static func compareIDs(_ left: SynchronizerFleet.Columns, _ leftRow: Int, _ right: SynchronizerFleet.Columns, _ rightRow: Int) -> Int {
         if let a = left.uuid(.id, leftRow), let b = right.uuid(.id, rightRow) { return a == b ? 0 : a < b ? -1 : 1 }
-        return left.withText(.id, leftRow) { a in right.withText(.id, rightRow) { b in compareBytes(a, b) } }
+        return compareIDTexts(left, leftRow, right, rightRow)
+    }
+
+    /// `compareIDs` when either id is text: kept out of line, so the sort's and the diff's
+    /// loops, which nearly always compare two UUIDs, stay small enough to be inlined.
+    @inline(never)
+    static func compareIDTexts(_ left: SynchronizerFleet.Columns, _ leftRow: Int, _ right: SynchronizerFleet.Columns, _ rightRow: Int) -> Int {
+        left.withText(.id, leftRow) { a in right.withText(.id, rightRow) { b in compareBytes(a, b) } }
     }
 
     /// Whether the snapshot reads `fleet`'s own bytes (holds no copy of them).
@@ -200,7 +207,12 @@ public struct FleetSnapshot: Sendable {
             if let columns, let theirs = rows.columns {
                 return FleetSnapshot.compareIDs(columns, Int(order[index]), theirs, Int(rows.order[other]))
             }
-            return withID(index) { a in rows.withID(other) { b in FleetSnapshot.compareBytes(a, b) } }
+            return compareIDTexts(index, rows, other)
+        }
+
+        @inline(never)
+        private func compareIDTexts(_ index: Int, _ rows: Rows, _ other: Int) -> Int {
+            withID(index) { a in rows.withID(other) { b in FleetSnapshot.compareBytes(a, b) } }
         }
 
         /// True when row `index` here and row `other` of `rows` (same id) have the same compared fields.

@@ -61,7 +61,9 @@ enum FleetOrdering {
                 // The keys' bytes are about the text's (a natural key adds a little per number); the
                 // buffer grows in place if they need more.
                 var bytes = 0
-                for row in 0..<count { withText(row) { bytes += $0.count } }
+                for row in 0..<count {
+                    if fromFleet(row) { bytes += columns.textCount(field, row) } else { withText(row) { bytes += $0.count } }
+                }
                 let keys = SortKeyBuffer(rows: count, bytes: natural ? bytes + bytes / 2 : bytes)
                 for row in 0..<count { withText(row) { keys.append($0, natural: natural) } }
                 return keys.ordering()

@@ -116,8 +116,10 @@ build() {
     # Without the live transport (async-http-client, SwiftNIO) and the code that uses it (the
     # clients, the transport protocol): no target sends a request, they interpret answers.
     local api=()
+    # (Not `grep -q`: it stops reading at the first match, the first grep then dies of SIGPIPE,
+    # and under pipefail the file would count as one without the transport.)
     for file in Sources/SynqAPI/*.swift Sources/SynqAPI/Transport/*.swift; do
-        grep -vE '^[[:space:]]*//' "$file" | grep -qE '^import (AsyncHTTPClient|NIO)|AsyncHTTPClientTransport|HTTPBodyStream' && continue
+        grep -vE '^[[:space:]]*//' "$file" | grep -E '^import (AsyncHTTPClient|NIO)|AsyncHTTPClientTransport|HTTPBodyStream' >/dev/null && continue
         api+=("$file")
     done
     build_module "$mods" SynqAPI "${project_flags[@]}" "${yajl[@]}" -- "${api[@]}"

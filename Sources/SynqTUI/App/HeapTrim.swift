@@ -38,22 +38,4 @@ struct HeapTrim {
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
         #endif
     }
-
-    /// Blocks of this size and more get their own mapping, returned to the system when freed.
-    static let mappedBlockBytes: Int32 = 256 * 1024
-
-    /// Fixes glibc's threshold for giving a block its own mapping (`mallopt(M_MMAP_THRESHOLD)`).
-    /// Left dynamic, glibc raises it to the size of each mapped block freed, up to 32 MB: after
-    /// a large list's arrays have grown, the transient blocks of a poll (sort keys, the journal's
-    /// id order, the parser's buffers: 16 MB each at 1M) come from the heaps instead, and stay
-    /// resident until a trim, which can run before the last of them is freed (settled RSS at
-    /// 1M was 132 MiB in most runs and up to 162 in others).
-    static func mapLargeBlocks() {
-        #if canImport(Glibc)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, mappedBlockBytes)
-        #endif
-    }
 }

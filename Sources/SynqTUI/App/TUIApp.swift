@@ -26,7 +26,6 @@ public enum TUIApp {
     /// records and `changeCommand` runs for each change.
     public static func run<C: Clock>(store: Store<C>, session: TerminalSession, journal: JournalTap? = nil,
                                      changeCommand: ChangeCommand? = nil) async throws(TerminalError) where C.Duration == Duration {
-        HeapTrim.mapLargeBlocks()
         let journalTask = Task {
             if let journal { await JournalFeed.run(journal, store: store, changeCommand: changeCommand) }
         }

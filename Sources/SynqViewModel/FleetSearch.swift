@@ -85,25 +85,13 @@ struct FleetSearch {
         for row in 0..<columns.count where !hits.contains(row) {
             if row & 0x3FFF == 0, isCancelled() { return false }
             for field in [SynchronizerFleet.Field.key, .id] {
-                if let uuid = columns.uuid(field, row), uuid.withText({ Self.contains($0, needle) }) {
+                if let uuid = columns.uuid(field, row), uuid.withText({ FoldedSearch.contains(needle, in: UnsafeRawBufferPointer($0)) }) {
                     hits.set(row)
                     break
                 }
             }
         }
         return true
-    }
-
-    /// Whether `text` holds `needle` byte for byte (a UUID's 36 bytes: a plain search).
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeRawBufferPointer) -> Bool {
-        guard needle.count <= text.count else { return false }
-        let first = needle[0]
-        for start in 0...(text.count - needle.count) where text[start] == first {
-            var offset = 1
-            while offset < needle.count, text[start + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
-        }
-        return false
     }
 
     /// Marks every row whose bytes hold `needle` (lower-case; ASCII letters of the arena

@@ -100,7 +100,7 @@ enum InternetDate {
     }
 
     static func format(_ date: Date) -> String {
-        guard let fields = exactFields(date) else { return date.formatted(Date.ISO8601FormatStyle()) }
+        guard let fields = exactFields(date) else { return foundationText(date) }
         // Twenty ASCII bytes written in place: this runs once per row of a 100,000-row list.
         return String(unsafeUninitializedCapacity: 20) { buffer in
             write(fields, to: buffer.baseAddress!)
@@ -111,44 +111,106 @@ enum InternetDate {
     /// `format` appended as UTF-8 bytes, without making a string for the common years.
     static func append(_ date: Date, to buffer: inout [UInt8]) {
         guard let fields = exactFields(date) else {
-            buffer.append(contentsOf: date.formatted(Date.ISO8601FormatStyle()).utf8)
+            buffer.append(contentsOf: foundationText(date).utf8)
             return
         }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: 20))
-        buffer.withUnsafeMutableBufferPointer { write(fields, to: $0.baseAddress! + start) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: exactLength) { text in
+            write(fields, to: text.baseAddress!)
+            buffer.append(contentsOf: text)
+        }
     }
+
+    /// The length of `YYYY-MM-DDTHH:MM:SSZ`, what `write(seconds:to:)` writes.
+    static let exactLength = 20
+
+    /// The calendar day of the last date written, kept by a writer of many dates: a list's
+    /// dates come mostly in order, and working out the day was most of a date's cost.
+    struct DayMemo {
+        var days = Int.min
+        /// `YYYY-MM-DD` of `days`.
+        var text: (UInt64, UInt16) = (0, 0)
+    }
+
+    /// Writes the date as `append` would at `out` (`exactLength` bytes) and returns true; false,
+    /// writing nothing, outside the years 0–9999 (`foundationText` is the text then).
+    static func write(secondsSince1970 seconds: Double, to out: UnsafeMutablePointer<UInt8>, memo: inout DayMemo) -> Bool {
+        guard hasExactText(secondsSince1970: seconds) else { return false }
+        let (days, rest) = daysAndSeconds(seconds)
+        if days != memo.days {
+            let (year, month, day) = civilFromDays(days)
+            writeDay(year: year, month: month, day: day, to: out)
+            memo = DayMemo(days: days, text: (UnsafeRawPointer(out).loadUnaligned(as: UInt64.self),
+                                              UnsafeRawPointer(out + 8).loadUnaligned(as: UInt16.self)))
+        } else {
+            UnsafeMutableRawPointer(out).storeBytes(of: memo.text.0, as: UInt64.self)
+            UnsafeMutableRawPointer(out + 8).storeBytes(of: memo.text.1, as: UInt16.self)
+        }
+        writeTime(hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60, to: out)
+        return true
+    }
+
+    /// Whether `write(secondsSince1970:to:)` writes these seconds: 0000-01-01T00:00:00Z up to
+    /// the end of 9999 (false for NaN, which also keeps the Int conversion below from trapping).
+    static func hasExactText(secondsSince1970 seconds: Double) -> Bool { seconds >= -62_167_219_200 && seconds < 253_402_300_800 }
+
+    /// How Foundation writes a date outside the years 0–9999.
+    static func foundationText(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
 
     /// The whole seconds of `date` as calendar fields, nil outside the years 0–9999 (which
     /// Foundation writes in its own way).
     private static func exactFields(_ date: Date) -> Fields? {
-        // Beyond ±4e11 s (past year 9999, or not a number) an Int conversion could trap.
         let seconds = date.timeIntervalSince1970
-        guard seconds.magnitude < 4e11 else { return nil }
+        guard hasExactText(secondsSince1970: seconds) else { return nil }
+        let (days, rest) = daysAndSeconds(seconds)
+        let (year, month, day) = civilFromDays(days)
+        return Fields(year: year, month: month, day: day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60)
+    }
+
+    /// Whole days since 1970 and the seconds into the last of them (rounded down), for seconds
+    /// within `hasExactText`.
+    @inline(__always)
+    private static func daysAndSeconds(_ seconds: Double) -> (days: Int, seconds: Int) {
         let total = Int(seconds.rounded(.down))
         var days = total / 86_400
         var rest = total % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
-        let (year, month, day) = civilFromDays(days)
-        guard (0...9999).contains(year) else { return nil }
-        return Fields(year: year, month: month, day: day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60)
+        return (days, rest)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, twenty bytes at `out`.
     private static func write(_ fields: Fields, to out: UnsafeMutablePointer<UInt8>) {
-        func put(_ value: Int, _ width: Int, at offset: Int) {
-            var value = value
-            for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                out[index] = UInt8(48 + value % 10)
-                value /= 10
-            }
-        }
-        put(fields.year, 4, at: 0); out[4] = UInt8(ascii: "-")
-        put(fields.month, 2, at: 5); out[7] = UInt8(ascii: "-")
-        put(fields.day, 2, at: 8); out[10] = UInt8(ascii: "T")
-        put(fields.hour, 2, at: 11); out[13] = UInt8(ascii: ":")
-        put(fields.minute, 2, at: 14); out[16] = UInt8(ascii: ":")
-        put(fields.second, 2, at: 17); out[19] = UInt8(ascii: "Z")
+        writeDay(year: fields.year, month: fields.month, day: fields.day, to: out)
+        writeTime(hour: fields.hour, minute: fields.minute, second: fields.second, to: out)
+    }
+
+    /// `YYYY-MM-DD`, the first ten bytes at `out`.
+    @inline(__always)
+    private static func writeDay(year: Int, month: Int, day: Int, to out: UnsafeMutablePointer<UInt8>) {
+        writeTwoDigits(year / 100, to: out)
+        writeTwoDigits(year % 100, to: out + 2)
+        out[4] = UInt8(ascii: "-")
+        writeTwoDigits(month, to: out + 5)
+        out[7] = UInt8(ascii: "-")
+        writeTwoDigits(day, to: out + 8)
+    }
+
+    /// `THH:MM:SSZ`, bytes 10 to 19 at `out`.
+    @inline(__always)
+    private static func writeTime(hour: Int, minute: Int, second: Int, to out: UnsafeMutablePointer<UInt8>) {
+        out[10] = UInt8(ascii: "T")
+        writeTwoDigits(hour, to: out + 11)
+        out[13] = UInt8(ascii: ":")
+        writeTwoDigits(minute, to: out + 14)
+        out[16] = UInt8(ascii: ":")
+        writeTwoDigits(second, to: out + 17)
+        out[19] = UInt8(ascii: "Z")
+    }
+
+    /// 0–99 as two decimal digits.
+    @inline(__always)
+    private static func writeTwoDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>) {
+        out[0] = UInt8(truncatingIfNeeded: 48 + value / 10)
+        out[1] = UInt8(truncatingIfNeeded: 48 + value % 10)
     }
 
     // Howard Hinnant's days-from-civil and its inverse (proleptic Gregorian calendar).

@@ -16,7 +16,7 @@ enum FleetJSON {
                                      to out: inout Out) throws(Out.Failure) {
         try out.write(opening(skipped: skipped, pretty: pretty))
         for chunk in 0..<ParallelChunks.count(ofRows: rows.count) {
-            try out.withBuffer { appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &$0) }
+            try out.write(chunkBytes(chunk, of: fleet, rows: rows, pretty: pretty))
         }
         try out.write(closing(pretty: pretty))
     }
@@ -27,10 +27,7 @@ enum FleetJSON {
                                      toOutput out: inout Out) async throws(Out.Failure) {
         try out.write(opening(skipped: skipped, pretty: pretty))
         try await ParallelChunks.write(count: ParallelChunks.count(ofRows: rows.count), to: &out) { chunk in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(ParallelChunks.rowsPerChunk * 200)
-            appendChunk(chunk, of: fleet, rows: rows, pretty: pretty, to: &buffer)
-            return buffer
+            chunkBytes(chunk, of: fleet, rows: rows, pretty: pretty)
         }
         try out.write(closing(pretty: pretty))
     }
@@ -42,71 +39,118 @@ enum FleetJSON {
     /// Indented, JSONEncoder closes an empty array as "[\n\n  ]" and a full one as "…}\n  ]".
     private static func closing(pretty: Bool) -> String { pretty ? "\n  ]\n}\n" : "]}\n" }
 
+    /// The fixed texts of a row's object, compact or indented as the encoder writes them.
+    private struct Texts {
+        let open, id, isEnabled, key, name, close, separator: StaticString
+
+        static let compact = Texts(open: "{\"createdAt\":", id: ",\"id\":", isEnabled: ",\"isEnabled\":", key: ",\"key\":",
+                                   name: ",\"name\":", close: "}", separator: ",")
+        static let pretty = Texts(open: "    {\n      \"createdAt\" : ", id: ",\n      \"id\" : ", isEnabled: ",\n      \"isEnabled\" : ",
+                                  key: ",\n      \"key\" : ", name: ",\n      \"name\" : ", close: "\n    }", separator: ",\n")
+
+        /// The bytes of every fixed text of one row, its separator and the longest of
+        /// `true`/`false`/`null` included.
+        var count: Int {
+            [open, id, isEnabled, key, name, close, separator].reduce(5) { $0 + $1.utf8CodeUnitCount }
+        }
+    }
+
     /// The objects of chunk `chunk` of `rows`, each after a separator unless it is the list's
     /// first; a row holding a byte above ASCII is made terminal-safe.
-    private static func appendChunk(_ chunk: Int, of fleet: SynchronizerFleet, rows: [Int], pretty: Bool, to buffer: inout [UInt8]) {
-        let separator: StaticString = pretty ? ",\n" : ","
-        fleet.withUnsafeColumns { columns in
-            for position in ParallelChunks.rows(ofChunk: chunk, in: rows.count) {
-                if position != 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
-                let start = buffer.count
-                if appendRow(columns, rows[position], pretty: pretty, to: &buffer) {
-                    let escaped = TerminalSafeBytes.escaped(Data(buffer[start...]))
-                    buffer.replaceSubrange(start..., with: escaped)
+    ///
+    /// Written through a pointer into a buffer sized for the chunk's worst case (every byte
+    /// escaped as `\u00xx`), measured first from the rows' lengths: appending to an array
+    /// checked its capacity and uniqueness a dozen times a row, a third of the writing time.
+    /// The unused part of the bound is never touched, so it is never resident.
+    private static func chunkBytes(_ chunk: Int, of fleet: SynchronizerFleet, rows: [Int], pretty: Bool) -> [UInt8] {
+        let texts = pretty ? Texts.pretty : Texts.compact
+        return fleet.withUnsafeColumns { columns in
+            let positions = ParallelChunks.rows(ofChunk: chunk, in: rows.count)
+            let fixed = texts.count
+            var bound = 0
+            for position in positions { bound += fixed + rowBound(columns, rows[position]) }
+            return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+                let base = buffer.baseAddress!
+                var out = base
+                var dates = JSONBytes.DateWriter()
+                for position in positions {
+                    if position != 0 { out = put(texts.separator, at: out) }
+                    let start = out
+                    let high: Bool
+                    (out, high) = writeRow(columns, rows[position], texts, dates: &dates, at: out)
+                    if high { out = makeTerminalSafe(start..<out, room: fixed + rowBound(columns, rows[position])) }
                 }
+                initialized = out - base
             }
         }
     }
 
-    /// One row's object; true when it holds a byte above ASCII (it may need escaping). The
-    /// fixed texts are `StaticString`s, appended from the binary's own bytes: as `String`s
-    /// the 1M list's writing took 127–162 ms, as static `[UInt8]` arrays (one reference count
-    /// shared by the writers on every core) 254–762 ms, as these 100–127 ms.
-    private static func appendRow(_ columns: SynchronizerFleet.Columns, _ row: Int, pretty: Bool, to buffer: inout [UInt8]) -> Bool {
-        let open: StaticString = pretty ? "    {\n      \"createdAt\" : " : "{\"createdAt\":"
-        let (id, isEnabled, key, name, close): (StaticString, StaticString, StaticString, StaticString, StaticString) = pretty
-            ? (",\n      \"id\" : ", ",\n      \"isEnabled\" : ", ",\n      \"key\" : ", ",\n      \"name\" : ", "\n    }")
-            : (",\"id\":", ",\"isEnabled\":", ",\"key\":", ",\"name\":", "}")
-        append(open, to: &buffer)
+    /// The most bytes a row's object takes besides its fixed texts: the date, and each text
+    /// field escaped byte for byte (a kept UUID is canonical: nothing to escape).
+    /// Escaping for the terminal stays within it: it writes at most six bytes for each byte
+    /// above ASCII (`\u0085` for two, a surrogate pair's twelve for four).
+    private static func rowBound(_ columns: SynchronizerFleet.Columns, _ row: Int) -> Int {
+        let createdAt = columns.createdAt[row]
+        return (createdAt.isNaN ? 4 : JSONBytes.dateBound(secondsSince1970: createdAt))
+            + JSONBytes.stringBound(columns.textCount(.id, row)) + JSONBytes.stringBound(columns.textCount(.key, row))
+            + JSONBytes.stringBound(columns.textCount(.name, row))
+    }
+
+    /// One row's object at `out`; where it ends, and whether it holds a byte above ASCII (it
+    /// may need escaping).
+    @inline(__always)
+    private static func writeRow(_ columns: SynchronizerFleet.Columns, _ row: Int, _ texts: Texts, dates: inout JSONBytes.DateWriter,
+                                 at out: UnsafeMutablePointer<UInt8>) -> (UnsafeMutablePointer<UInt8>, Bool) {
+        var out = put(texts.open, at: out)
         let seconds = columns.createdAt[row]
-        if seconds.isNaN {
-            append("null", to: &buffer)
-        } else {
-            JSONBytes.appendDate(Date(timeIntervalSince1970: seconds), to: &buffer)
-        }
+        out = seconds.isNaN ? put("null", at: out) : dates.write(secondsSince1970: seconds, to: out)
         var high = false
-        append(id, to: &buffer)
-        high = appendString(columns, .id, row, to: &buffer) || high
-        append(isEnabled, to: &buffer)
+        out = put(texts.id, at: out)
+        out = writeString(columns, .id, row, at: out, high: &high)
+        out = put(texts.isEnabled, at: out)
         switch columns.enabledStates[row] {
-        case 1: append("true", to: &buffer)
-        case 0: append("false", to: &buffer)
-        default: append("null", to: &buffer)
+        case 1: out = put("true", at: out)
+        case 0: out = put("false", at: out)
+        default: out = put("null", at: out)
         }
-        append(key, to: &buffer)
-        high = appendString(columns, .key, row, to: &buffer) || high
-        append(name, to: &buffer)
-        high = appendString(columns, .name, row, to: &buffer) || high
-        append(close, to: &buffer)
-        return high
+        out = put(texts.key, at: out)
+        out = writeString(columns, .key, row, at: out, high: &high)
+        out = put(texts.name, at: out)
+        out = writeString(columns, .name, row, at: out, high: &high)
+        return (put(texts.close, at: out), high)
     }
 
-    @inline(__always)
-    private static func append(_ text: StaticString, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    /// A row's bytes rewritten in place by `TerminalSafeBytes` (within the row's bound, above);
+    /// where they end now.
+    private static func makeTerminalSafe(_ row: Range<UnsafeMutablePointer<UInt8>>, room: Int) -> UnsafeMutablePointer<UInt8> {
+        let escaped = TerminalSafeBytes.escaped(Data(bytes: row.lowerBound, count: row.upperBound - row.lowerBound))
+        precondition(escaped.count <= room, "a row escaped for the terminal outgrew its bound")
+        escaped.copyBytes(to: row.lowerBound, count: escaped.count)
+        return row.lowerBound + escaped.count
     }
 
-    /// A field as a JSON string; true when it holds a byte above ASCII. A UUID kept as bytes is
-    /// canonical text: nothing in it needs escaping.
+    /// The fixed texts are `StaticString`s, copied from the binary's own bytes: as `String`s
+    /// the 1M list's writing took 127–162 ms, as static `[UInt8]` arrays (one reference count
+    /// shared by the writers on every core) 254–762 ms.
     @inline(__always)
-    private static func appendString(_ columns: SynchronizerFleet.Columns, _ field: SynchronizerFleet.Field, _ row: Int,
-                                     to buffer: inout [UInt8]) -> Bool {
+    private static func put(_ text: StaticString, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        return out + text.utf8CodeUnitCount
+    }
+
+    /// A field as a JSON string. A UUID kept as bytes is canonical text: nothing in it needs
+    /// escaping.
+    @inline(__always)
+    private static func writeString(_ columns: SynchronizerFleet.Columns, _ field: SynchronizerFleet.Field, _ row: Int,
+                                    at out: UnsafeMutablePointer<UInt8>, high: inout Bool) -> UnsafeMutablePointer<UInt8> {
         if let uuid = columns.uuid(field, row) {
-            buffer.append(UInt8(ascii: "\""))
-            uuid.append(to: &buffer)
-            buffer.append(UInt8(ascii: "\""))
-            return false
+            out[0] = UInt8(ascii: "\"")
+            uuid.write(to: UnsafeMutableRawPointer(out + 1))
+            out[CanonicalUUID.textLength + 1] = UInt8(ascii: "\"")
+            return out + CanonicalUUID.textLength + 2
         }
-        return JSONBytes.appendString(UnsafeBufferPointer(rebasing: columns.arena[columns.textRange(field, row)!]), to: &buffer)
+        let (end, fieldHigh) = JSONBytes.writeString(UnsafeBufferPointer(rebasing: columns.arena[columns.textRange(field, row)!]), to: out)
+        high = high || fieldHigh
+        return end
     }
 }

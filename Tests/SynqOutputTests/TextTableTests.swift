@@ -1,0 +1,21 @@
+import Testing
+@testable import synq
+
+/// The table keeps each cell's measure in two bytes between its two passes: a cell too wide
+/// for them is measured again when written, and the columns still line up.
+@Suite struct TextTableTests {
+    @Test func aCellWiderThanAPackedMeasureStillAlignsItsColumn() {
+        var table = TextTable([TextTable.Column(title: "A"), TextTable.Column(title: "B")])
+        let wide = String(repeating: "w", count: 40_000)
+        let wideUnicode = "界" + String(repeating: "é", count: 33_000)  // 33,002 columns
+        table.append([wide, "x"])
+        table.append(["short", "y"])
+        table.append([wideUnicode, "z"])
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 5)  // the header, three rows, and the empty string after the last newline
+        #expect(lines[0] == "A" + String(repeating: " ", count: 39_999) + "  B")
+        #expect(lines[1] == wide + "  x")
+        #expect(lines[2] == "short" + String(repeating: " ", count: 39_995) + "  y")
+        #expect(lines[3] == wideUnicode + String(repeating: " ", count: 6_998) + "  z")
+    }
+}

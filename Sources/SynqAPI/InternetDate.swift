@@ -120,7 +120,7 @@ enum InternetDate {
         }
     }
 
-    /// The length of `YYYY-MM-DDTHH:MM:SSZ`, what `write(seconds:to:)` writes.
+    /// The length of `YYYY-MM-DDTHH:MM:SSZ`, what `write(secondsSince1970:to:memo:)` writes.
     static let exactLength = 20
 
     /// The calendar day of the last date written, kept by a writer of many dates: a list's
@@ -149,7 +149,7 @@ enum InternetDate {
         return true
     }
 
-    /// Whether `write(secondsSince1970:to:)` writes these seconds: 0000-01-01T00:00:00Z up to
+    /// Whether `write(secondsSince1970:to:memo:)` writes these seconds: 0000-01-01T00:00:00Z up to
     /// the end of 9999 (false for NaN, which also keeps the Int conversion below from trapping).
     static func hasExactText(secondsSince1970 seconds: Double) -> Bool { seconds >= -62_167_219_200 && seconds < 253_402_300_800 }
 

@@ -78,7 +78,11 @@ enum FleetJSON {
                     let start = out
                     let high: Bool
                     (out, high) = writeRow(columns, rows[position], texts, dates: &dates, at: out)
-                    if high { out = makeTerminalSafe(start..<out, room: fixed + rowBound(columns, rows[position])) }
+                    if high {
+                        // The row's own share of the bound, its separator (already written) left out.
+                        let room = fixed - texts.separator.utf8CodeUnitCount + rowBound(columns, rows[position])
+                        out = makeTerminalSafe(start..<out, room: room)
+                    }
                 }
                 initialized = out - base
             }

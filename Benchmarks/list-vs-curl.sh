@@ -8,6 +8,10 @@
 #   STATIC=1 Benchmarks/list-vs-curl.sh 1000000     the sandbox's body saved once and served as a
 #                                                   static file (python3 -m http.server): the
 #                                                   client's own cost, whatever the server's
+#   PIN=1 Benchmarks/list-vs-curl.sh 1000000   the sandbox on core 0 and every client (curl too) on
+#                                               core 1 (taskset): on a 2-core machine the sandbox and
+#                                               the client otherwise share both cores, and a client
+#                                               that parses slows the server it is measured against
 #   BIN=.build-static/release/synq Benchmarks/list-vs-curl.sh 100000
 #                                                   that synq (here the binary Scripts/package.sh
 #                                                   ships, Swift linked statically) instead of
@@ -16,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fleet=${1:-100000}
 runs=${RUNS:-10}
+[ "${PIN:-0}" = 1 ] && export SANDBOX_CPU=0
 . Benchmarks/release-sandbox.sh
 key=$ENTERPRISE_API_KEY
 # The key goes to curl through a header file, not argv.
@@ -39,11 +44,13 @@ echo "fleet: $fleet synchronizers; body: $($curl_cmd | wc -c) bytes; synq: $bin"
 names=(curl synq-json synq-table)
 [ "${PYTHON:-1}" = 1 ] && names+=(python)
 command_for() {
+    local pin=
+    [ "${PIN:-0}" = 1 ] && pin="taskset -c 1 "
     case $1 in
-        curl) echo "$curl_cmd" ;;
-        synq-json) echo "$bin synchronizers list --json" ;;
-        synq-table) echo "$bin synchronizers list" ;;
-        python) echo "python3 Benchmarks/list_synchronizers.py" ;;
+        curl) echo "$pin$curl_cmd" ;;
+        synq-json) echo "$pin$bin synchronizers list --json" ;;
+        synq-table) echo "$pin$bin synchronizers list" ;;
+        python) echo "${pin}python3 Benchmarks/list_synchronizers.py" ;;
     esac
 }
 args=()

@@ -14,7 +14,9 @@ else
     bin=$(swift build -c release --show-bin-path 2>/dev/null)/synq
 fi
 
-"$bin" sandbox --port 0 --fleet-size "$fleet" --quiet >"$work/sandbox.log" 2>&1 &
+# SANDBOX_CPU=N pins the sandbox to that core (taskset), so a client on the other cores does not
+# slow the server it measures.
+${SANDBOX_CPU:+taskset -c "$SANDBOX_CPU"} "$bin" sandbox --port 0 --fleet-size "$fleet" --quiet >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 for _ in $(seq 1 600); do grep -q "listening on" "$work/sandbox.log" && break; sleep 0.1; done
 base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)

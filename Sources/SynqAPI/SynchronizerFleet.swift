@@ -61,17 +61,24 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
     public func key(at row: Int) -> String { string(.key, row) }
     public func id(at row: Int) -> String { string(.id, row) }
 
-    public func isEnabled(at row: Int) -> Bool? {
-        switch enabledStates[row] {
+    public func isEnabled(at row: Int) -> Bool? { Self.isEnabled(enabledStates[row]) }
+
+    public func createdDate(at row: Int) -> Date? { Self.createdDate(createdAt[row]) }
+
+    /// A stored state (1 enabled, 0 disabled, -1 not said) as the server said it.
+    @inlinable @inline(__always)
+    static func isEnabled(_ state: Int8) -> Bool? {
+        switch state {
         case 1: true
         case 0: false
         default: nil
         }
     }
 
-    public func createdDate(at row: Int) -> Date? {
-        let seconds = createdAt[row]
-        return seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds)
+    /// A stored date (seconds since 1970, NaN for none) as a date.
+    @inlinable @inline(__always)
+    static func createdDate(_ seconds: Double) -> Date? {
+        seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds)
     }
 
     /// The field as a UUID when it is kept as one (a key's or id's canonical UUID); nil for a
@@ -185,6 +192,12 @@ public struct SynchronizerFleet: Sendable, Equatable, RandomAccessCollection {
                                         keyIsKept: !uuids[2 * row].isZero, idIsKept: !uuids[2 * row + 1].isZero,
                                         end: rowStarts[row + 1])
         }
+
+        @inlinable @inline(__always)
+        public func isEnabled(_ row: Int) -> Bool? { SynchronizerFleet.isEnabled(enabledStates[row]) }
+
+        @inlinable @inline(__always)
+        public func createdDate(_ row: Int) -> Date? { SynchronizerFleet.createdDate(createdAt[row]) }
 
         /// The field's length in bytes, as `withText` gives it (without formatting a UUID).
         @inlinable @inline(__always)

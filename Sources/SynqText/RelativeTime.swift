@@ -8,18 +8,43 @@ import Foundation
 public enum RelativeTime {
     public static func ago(_ date: Date?, now: Date) -> String {
         guard let date else { return "never" }
+        return text(age(date, now: now))
+    }
+
+    /// How old a date reads: its unit and count as `ago` words them. Two dates of one age read
+    /// the same, so a writer of many rows words each age once (`text`) instead of once a row.
+    public struct Age: Equatable, Sendable {
+        enum Unit: Equatable, Sendable { case future, justNow, seconds, minutes, hours, days, months, years }
+        let unit: Unit
+        let count: Int
+    }
+
+    public static func age(_ date: Date, now: Date) -> Age {
         let seconds = Int(now.timeIntervalSince(date).rounded(.down))
-        if seconds < -60 { return "in the future" }
-        if seconds < 5 { return "just now" }
-        if seconds < 60 { return "\(seconds)s ago" }
+        if seconds < -60 { return Age(unit: .future, count: 0) }
+        if seconds < 5 { return Age(unit: .justNow, count: 0) }
+        if seconds < 60 { return Age(unit: .seconds, count: seconds) }
         let minutes = seconds / 60
-        if minutes < 60 { return "\(minutes)m ago" }
+        if minutes < 60 { return Age(unit: .minutes, count: minutes) }
         let hours = minutes / 60
-        if hours < 24 { return "\(hours)h ago" }
+        if hours < 24 { return Age(unit: .hours, count: hours) }
         let days = hours / 24
-        if days < 60 { return "\(days)d ago" }
-        if days < 365 { return "\(days / 30)mo ago" }
-        return "\(days / 365)y ago"
+        if days < 60 { return Age(unit: .days, count: days) }
+        if days < 365 { return Age(unit: .months, count: days / 30) }
+        return Age(unit: .years, count: days / 365)
+    }
+
+    public static func text(_ age: Age) -> String {
+        switch age.unit {
+        case .future: "in the future"
+        case .justNow: "just now"
+        case .seconds: "\(age.count)s ago"
+        case .minutes: "\(age.count)m ago"
+        case .hours: "\(age.count)h ago"
+        case .days: "\(age.count)d ago"
+        case .months: "\(age.count)mo ago"
+        case .years: "\(age.count)y ago"
+        }
     }
 
     /// When `ago(date, now:)` next reads differently: the next whole second under a minute,

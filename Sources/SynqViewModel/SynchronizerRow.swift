@@ -55,11 +55,17 @@ public struct SynchronizerRow: TableRow {
                            text: { row, _ in row.key }, tone: { _ in .dim }, sortKey: { .folded($0.key) }, searchText: { $0.key })
         case .created:
             ResourceColumn("CREATED", width: .fixed(8), dropOrder: 2,
-                           text: { row, now in row.createdAt.map { RelativeTime.ago($0, now: now) } ?? "-" }, sortKey: { .date($0.createdAt) })
+                           text: { row, now in createdText(row.createdAt.map { RelativeTime.age($0, now: now) }) }, sortKey: { .date($0.createdAt) })
         case .id:
             ResourceColumn("ID", width: .flexible(min: 8, weight: 1), dropOrder: 4,
                            text: { row, _ in row.id }, tone: { _ in .dim }, sortKey: { .folded($0.id) }, searchText: { $0.id })
         }
+    }
+
+    /// The created column's text for a date of this age ("-" for none): one rule for the pane
+    /// and the headless table, which words each age once for the many rows that share it.
+    public static func createdText(_ age: RelativeTime.Age?) -> String {
+        age.map(RelativeTime.text) ?? "-"
     }
 
     public var isActive: Bool { isEnabled == true }

@@ -70,8 +70,7 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let rows = Array(fleet.indices)
         var sequential = CollectedOutput()
-        TextTable.write(SynchronizerTable.tableColumns, count: rows.count, arena: fleet.arena,
-                        cell: SynchronizerTable.cells(fleet, rows: rows, now: now), to: &sequential)
+        TextTable.write(SynchronizerTable.tableColumns, SynchronizerTable.Cells(fleet: fleet, rows: rows, now: now), to: &sequential)
         var parallel = CollectedOutput()
         await SynchronizerTable.write(fleet, rows: rows, now: now, to: &parallel)
         #expect(firstDifference(parallel.bytes, sequential.bytes) == nil)

@@ -19,3 +19,15 @@ import Testing
         #expect(lines[3] == wideUnicode + String(repeating: " ", count: 6_998) + "  z")
     }
 }
+
+/// Right-aligned columns are padded before their text, the last column too; titles are
+/// measured like cells.
+@Suite struct TextTableAlignmentTests {
+    @Test func rightAlignedColumnsArePaddedOnTheLeft() {
+        var table = TextTable([TextTable.Column(title: "NAME"), TextTable.Column(title: "N", alignment: .right),
+                               TextTable.Column(title: "LAST", alignment: .right)])
+        table.append(["a", "12345", "x"])
+        table.append(["界界界", "7", "yz"])
+        #expect(table.render() == "NAME        N  LAST\na       12345     x\n界界界      7    yz\n")
+    }
+}

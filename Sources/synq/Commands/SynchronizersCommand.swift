@@ -114,32 +114,63 @@ enum SynchronizerTable {
 
     /// The fleet's table, its chunks measured and written on every core (`TextTable`).
     static func write<Out: ByteSink>(_ fleet: SynchronizerFleet, rows: [Int], now: Date = Date(), to out: inout Out) async throws(Out.Failure) {
-        try await TextTable.write(tableColumns, count: rows.count, arena: fleet.arena, cell: cells(fleet, rows: rows, now: now), toOutput: &out)
+        try await TextTable.write(tableColumns, Cells(fleet: fleet, rows: rows, now: now), toOutput: &out)
     }
 
-    /// Cell `(index, column)`: of row `rows[index]` of the fleet.
-    static func cells(_ fleet: SynchronizerFleet, rows: [Int], now: Date) -> @Sendable (Int, Int) -> TextTable.Cell {
-        // The column order and the computed columns' text rules, taken out once: read from
-        // the static list and the definitions for every cell, they cost a copy and a dozen
-        // reference counts a cell.
-        let order = columns
-        let stateText = SynchronizerRow.definition(.state).text, createdText = SynchronizerRow.definition(.created).text
-        @Sendable func cell(_ field: SynchronizerFleet.Field, _ row: Int) -> TextTable.Cell {
-            fleet.uuid(field, row).map(TextTable.Cell.uuid) ?? .bytes(fleet.textRange(field, row)!)
+    /// Cell `(index, column)`: of row `rows[index]` of the fleet. The server's text is read in
+    /// place (no string made); the state and created columns are the pane's texts
+    /// (`Synchronizer.stateText`, `SynchronizerRow.createdText`), the created one worded once
+    /// for each age the rows share.
+    struct Cells: TableCells {
+        let fleet: SynchronizerFleet
+        let rows: [Int]
+        let now: Date
+
+        var count: Int { rows.count }
+
+        func withReader<R>(_ body: (inout Reader) -> R) -> R {
+            fleet.withUnsafeColumns { columns in
+                rows.withUnsafeBufferPointer { rows in
+                    var reader = Reader(columns: columns, rows: rows, now: now)
+                    return body(&reader)
+                }
+            }
         }
-        // Computed cells read only the state and the date, so the row carries just those.
-        @Sendable func computed(_ row: Int) -> SynchronizerRow {
-            SynchronizerRow(id: "", name: "", key: "", isEnabled: fleet.isEnabled(at: row), createdAt: fleet.createdDate(at: row))
-        }
-        return { index, position in
-            let row = rows[index]
-            switch order[position] {
-            // These cells are the server's text as it is: read in place, no string made.
-            case .name: return cell(.name, row)
-            case .key: return cell(.key, row)
-            case .id: return cell(.id, row)
-            case .state: return .text(stateText(computed(row), now))
-            case .created: return .text(createdText(computed(row), now))
+
+        /// Reads the fleet through its borrowed columns: a field is a load, not an array access
+        /// and a retain of the fleet.
+        struct Reader: TableCellReader {
+            let columns: SynchronizerFleet.Columns
+            let rows: UnsafeBufferPointer<Int>
+            let now: Date
+            // Read from the static list for every cell, the order cost a copy and reference counts.
+            let order = SynchronizerTable.columns
+            var lastAge: RelativeTime.Age?
+            var lastCreated = SynchronizerRow.createdText(nil)
+
+            var arena: UnsafeBufferPointer<UInt8> { columns.arena }
+
+            @inline(__always)
+            mutating func cell(_ index: Int, _ column: Int) -> TextTable.Cell {
+                let row = rows[index]
+                switch order[column] {
+                case .name: return text(.name, row)
+                case .key: return text(.key, row)
+                case .id: return text(.id, row)
+                case .state: return .text(Synchronizer.stateText(isEnabled: columns.isEnabled(row)))
+                case .created:
+                    let age = columns.createdDate(row).map { RelativeTime.age($0, now: now) }
+                    if age != lastAge {
+                        lastAge = age
+                        lastCreated = SynchronizerRow.createdText(age)
+                    }
+                    return .text(lastCreated)
+                }
+            }
+
+            @inline(__always)
+            private func text(_ field: SynchronizerFleet.Field, _ row: Int) -> TextTable.Cell {
+                columns.uuid(field, row).map(TextTable.Cell.uuid) ?? .bytes(columns.textRange(field, row)!)
             }
         }
     }

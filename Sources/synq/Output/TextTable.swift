@@ -7,10 +7,10 @@ import SynqViewModel
 /// carry escape sequences) and padded by display width, so CJK names keep columns straight;
 /// columns are two spaces apart and the last one is not padded.
 ///
-/// Small tables collect their rows (`append`, `render`); a fleet streams: `write` measures
-/// every cell once (its width and whether it is printable ASCII are kept, 2 bytes a cell),
-/// then reads it again to print, straight from where the rows live, so a million rows are
-/// never held as strings.
+/// Small tables collect their rows (`append`, `render`); a fleet streams (`TableCells`):
+/// `write` measures every cell once (its width and whether it is printable ASCII are kept,
+/// 2 bytes a cell), then reads it again to print, straight from where the rows live, so a
+/// million rows are never held as strings.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -25,8 +25,8 @@ struct TextTable {
         Column(title: definition.title, alignment: definition.alignment == .right ? .right : .left)
     }
 
-    /// One cell's text: a string, UTF-8 bytes in the arena given to `write`, or a UUID the
-    /// fleet keeps as bytes (printable ASCII when formatted).
+    /// One cell's text: a string, UTF-8 bytes in the arena of the table's `TableCells`, or a
+    /// UUID the fleet keeps as bytes (printable ASCII when formatted).
     enum Cell {
         case text(String)
         case bytes(Range<Int>)
@@ -44,58 +44,51 @@ struct TextTable {
 
     func render() -> String {
         var out = CollectedOutput()
-        Self.write(columns, count: rows.count, arena: [], cell: { .text(rows[$0][$1]) }, to: &out)
+        Self.write(columns, StringRows(rows: rows), to: &out)
         return out.text
     }
 
-    /// Writes a header and `count` rows whose cells `cell(row, column)` gives, one chunk
-    /// after another (small tables). Each cell is measured once: its width, and whether it
-    /// is printable ASCII, are kept (2 bytes a cell) for the writing pass.
-    static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: (Int, Int) -> Cell,
-                                     to out: inout Out) throws(Out.Failure) {
-        let measured = arena.withUnsafeBufferPointer { arena in
-            (0..<ParallelChunks.count(ofRows: count)).map { measure(chunk: $0, count: count, columns: columns.count, arena: arena, cell: cell) }
-        }
+    /// Writes a header and the rows of `cells`, one chunk after another (small tables, tests).
+    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, to out: inout Out) throws(Out.Failure) {
+        let measured = (0..<ParallelChunks.count(ofRows: cells.count)).map { measure(chunk: $0, cells, columns: columns.count) }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
-        try arena.withUnsafeBufferPointer { (arena) throws(Out.Failure) in
-            for chunk in measured.indices {
-                try out.withBuffer { layout.append(chunk: chunk, count: count, measured[chunk], arena, cell: cell, to: &$0) }
-            }
+        for chunk in measured.indices {
+            try out.write(layout.lines(chunk: chunk, cells, measured[chunk]))
         }
     }
 
     /// The same bytes, each chunk measured and then written on every core, in order (a
     /// fleet's table: `synchronizers list`).
-    static func write<Out: ByteSink>(_ columns: [Column], count: Int, arena: [UInt8], cell: @escaping @Sendable (Int, Int) -> Cell,
-                                     toOutput out: inout Out) async throws(Out.Failure) {
-        let measured = await ParallelChunks.map(count: ParallelChunks.count(ofRows: count)) { chunk in
-            arena.withUnsafeBufferPointer { measure(chunk: chunk, count: count, columns: columns.count, arena: $0, cell: cell) }
+    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, toOutput out: inout Out) async throws(Out.Failure) {
+        let measured = await ParallelChunks.map(count: ParallelChunks.count(ofRows: cells.count)) { chunk in
+            measure(chunk: chunk, cells, columns: columns.count)
         }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
         try await ParallelChunks.write(count: measured.count, to: &out) { chunk in
-            var line: [UInt8] = []
-            line.reserveCapacity(ParallelChunks.rowsPerChunk * 160)
-            arena.withUnsafeBufferPointer { layout.append(chunk: chunk, count: count, measured[chunk], $0, cell: cell, to: &line) }
-            return line
+            layout.lines(chunk: chunk, cells, measured[chunk])
         }
     }
 
     /// The rows of chunk `chunk`, their cells measured, and each column's widest cell among them.
-    fileprivate static func measure(chunk: Int, count: Int, columns: Int, arena: UnsafeBufferPointer<UInt8>,
-                                    cell: (Int, Int) -> Cell) -> MeasuredChunk {
-        let rows = ParallelChunks.rows(ofChunk: chunk, in: count)
-        var measured = MeasuredChunk(cells: [], widths: Array(repeating: 0, count: columns))
-        measured.cells.reserveCapacity(rows.count * columns)
-        for row in rows {
-            for column in 0..<columns {
-                let size = MeasuredCell(cell(row, column), arena)
-                measured.cells.append(size.packed)
-                measured.widths[column] = max(measured.widths[column], Int(size.width))
+    fileprivate static func measure<Cells: TableCells>(chunk: Int, _ cells: Cells, columns: Int) -> MeasuredChunk {
+        let rows = ParallelChunks.rows(ofChunk: chunk, in: cells.count)
+        var widths = Array(repeating: 0, count: columns), sanitizedBytes = 0
+        let packed = [UInt16](unsafeUninitializedCapacity: rows.count * columns) { packed, initialized in
+            cells.withReader { reader in
+                for row in rows {
+                    for column in 0..<columns {
+                        let size = MeasuredCell(reader.cell(row, column), reader.arena)
+                        packed[initialized] = size.packed
+                        initialized += 1
+                        widths[column] = max(widths[column], Int(size.width))
+                        sanitizedBytes += size.sanitizedBytes
+                    }
+                }
             }
         }
-        return measured
+        return MeasuredChunk(cells: packed, widths: widths, sanitizedBytes: sanitizedBytes)
     }
 
     /// Each column's width: its title's or its widest cell's.
@@ -108,12 +101,45 @@ struct TextTable {
     }
 }
 
+/// Where a streamed table's cells come from. Each pass over a chunk gets its own reader,
+/// valid inside `withReader` only (it may read the rows' storage through pointers), which may
+/// keep what it worked out for one row for the next (a list's rows come in date order: one
+/// "3d ago" serves thousands of rows).
+protocol TableCells: Sendable {
+    associatedtype Reader: TableCellReader
+    /// How many rows.
+    var count: Int { get }
+    func withReader<R>(_ body: (inout Reader) -> R) -> R
+}
+
+protocol TableCellReader {
+    /// The bytes that `TextTable.Cell.bytes` ranges point into.
+    var arena: UnsafeBufferPointer<UInt8> { get }
+    /// Row `row`'s cell in column `column`.
+    mutating func cell(_ row: Int, _ column: Int) -> TextTable.Cell
+}
+
+/// A small table's rows, collected as strings.
+private struct StringRows: TableCells, TableCellReader {
+    let rows: [[String]]
+    var count: Int { rows.count }
+    var arena: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+    func withReader<R>(_ body: (inout StringRows) -> R) -> R {
+        var reader = self
+        return body(&reader)
+    }
+    func cell(_ row: Int, _ column: Int) -> TextTable.Cell { .text(rows[row][column]) }
+}
+
 /// A chunk's cells as measured (row by row, column by column) and its widest cell per column.
 private struct MeasuredChunk {
     /// Each cell's `MeasuredCell.packed`: 10 MB for a million rows of five columns, where the
     /// measures as they are took 40 (measuring each cell again when writing cost more CPU).
     var cells: [UInt16]
     var widths: [Int]
+    /// The bytes of the chunk's cells that go through `Sanitizer` (not printable ASCII): the
+    /// rest is as many bytes as it is wide, which is how the writer knows its room.
+    var sanitizedBytes: Int
 }
 
 /// A cell's display width, and whether it is printable ASCII (written as it is) or must go
@@ -121,6 +147,8 @@ private struct MeasuredChunk {
 private struct MeasuredCell {
     var width: UInt32
     var isASCII: Bool
+    /// For a cell that is not printable ASCII: its bytes once sanitized.
+    var sanitizedBytes = 0
 
     init(width: UInt32, isASCII: Bool) {
         self.width = width
@@ -145,7 +173,9 @@ private struct MeasuredCell {
         if Self.isPrintableASCII(bytes) {
             self.init(width: UInt32(clamping: bytes.count), isASCII: true)
         } else {
-            self.init(width: UInt32(clamping: CharacterWidth.of(Sanitizer.clean(text()))), isASCII: false)
+            let clean = Sanitizer.clean(text())
+            self.init(width: UInt32(clamping: CharacterWidth.of(clean)), isASCII: false)
+            sanitizedBytes = clean.utf8.count
         }
     }
 
@@ -183,65 +213,101 @@ private struct MeasuredCell {
 
 /// Where each column's text goes on a line: padded to the column's width (left or right),
 /// two spaces between columns, the last column not padded, a newline after it.
+///
+/// Lines are written through a pointer into a buffer sized for the chunk first (each column
+/// at its full width and separator, plus the sanitized cells' bytes): appending to an array
+/// checked its capacity and uniqueness for every piece of every cell.
 private struct Layout {
     let columns: [TextTable.Column]
     let widths: [Int]
 
+    /// The most bytes a line of printable-ASCII cells takes: every column padded to its width.
+    private var lineBytes: Int { widths.reduce(0, +) + 2 * (columns.count - 1) + 1 }
+
     /// The titles' line.
     func header() -> [UInt8] {
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var line: [UInt8] = []
-        for (index, column) in columns.enumerated() {
-            append(.text(column.title), MeasuredCell(.text(column.title), none), none, column: index, to: &line)
+        let titles = columns.map { MeasuredCell(.text($0.title), none) }
+        return written(bound: lineBytes + titles.reduce(0) { $0 + $1.sanitizedBytes }) { start in
+            var out = start
+            for (index, column) in columns.enumerated() {
+                out = write(.text(column.title), titles[index], none, column: index, at: out)
+            }
+            return out
         }
-        return line
     }
 
     /// The lines of chunk `chunk`, its cells written as `measured` says.
-    func append(chunk: Int, count: Int, _ measured: MeasuredChunk, _ arena: UnsafeBufferPointer<UInt8>,
-                cell: (Int, Int) -> TextTable.Cell, to line: inout [UInt8]) {
-        var index = 0
-        for row in ParallelChunks.rows(ofChunk: chunk, in: count) {
-            for column in columns.indices {
-                let text = cell(row, column)
-                append(text, MeasuredCell(packed: measured.cells[index]) ?? MeasuredCell(text, arena), arena, column: column, to: &line)
-                index += 1
+    func lines<Cells: TableCells>(chunk: Int, _ cells: Cells, _ measured: MeasuredChunk) -> [UInt8] {
+        let rows = ParallelChunks.rows(ofChunk: chunk, in: cells.count)
+        return written(bound: rows.count * lineBytes + measured.sanitizedBytes) { start in
+            cells.withReader { reader in
+                var out = start
+                var index = 0
+                for row in rows {
+                    for column in columns.indices {
+                        let cell = reader.cell(row, column)
+                        let size = MeasuredCell(packed: measured.cells[index]) ?? MeasuredCell(cell, reader.arena)
+                        out = write(cell, size, reader.arena, column: column, at: out)
+                        index += 1
+                    }
+                }
+                return out
             }
         }
     }
 
-    /// A measured cell, written as measured: printable ASCII as it is, anything else sanitized.
-    func append(_ cell: TextTable.Cell, _ size: MeasuredCell, _ arena: UnsafeBufferPointer<UInt8>, column: Int, to line: inout [UInt8]) {
-        switch cell {
-        case .bytes(let range) where size.isASCII:
-            append(UnsafeBufferPointer(rebasing: arena[range]), width: Int(size.width), column: column, to: &line)
-        case .bytes(let range):
-            var clean = Sanitizer.clean(String(decoding: UnsafeBufferPointer(rebasing: arena[range]), as: UTF8.self))
-            clean.withUTF8 { append($0, width: Int(size.width), column: column, to: &line) }
-        case .text(let text):
-            var clean = size.isASCII ? text : Sanitizer.clean(text)
-            clean.withUTF8 { append($0, width: Int(size.width), column: column, to: &line) }
-        case .uuid(let uuid):
-            uuid.withText { append($0, width: Int(size.width), column: column, to: &line) }
+    /// Bytes written by `body` into a buffer of `bound` bytes (never touched past what is
+    /// written, so the unused rest is never resident).
+    private func written(bound: Int, _ body: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let end = body(base)
+            precondition(end - base <= bound, "a table's lines outgrew their measure")
+            initialized = end - base
         }
     }
 
-    func append(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, column: Int, to line: inout [UInt8]) {
+    /// A measured cell, written as measured: printable ASCII as it is, anything else sanitized.
+    private func write(_ cell: TextTable.Cell, _ size: MeasuredCell, _ arena: UnsafeBufferPointer<UInt8>, column: Int,
+                       at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch cell {
+        case .bytes(let range) where size.isASCII:
+            return write(UnsafeBufferPointer(rebasing: arena[range]), width: Int(size.width), column: column, at: out)
+        case .bytes(let range):
+            var clean = Sanitizer.clean(String(decoding: UnsafeBufferPointer(rebasing: arena[range]), as: UTF8.self))
+            return clean.withUTF8 { write($0, width: Int(size.width), column: column, at: out) }
+        case .text(let text):
+            var clean = size.isASCII ? text : Sanitizer.clean(text)
+            return clean.withUTF8 { write($0, width: Int(size.width), column: column, at: out) }
+        case .uuid(let uuid):
+            return uuid.withText { write($0, width: CanonicalUUID.textLength, column: column, at: out) }
+        }
+    }
+
+    /// The cell's bytes padded to its column's width on the side its alignment says (the last
+    /// column is not padded on the right), then what follows the cell.
+    @inline(__always)
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, column: Int, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var out = out
         let pad = max(0, widths[column] - width)
         let isLast = column == columns.count - 1
-        switch columns[column].alignment {
-        case .left:
-            line.append(contentsOf: bytes)
-            if !isLast { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
-        case .right:
-            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad))
-            line.append(contentsOf: bytes)
+        if columns[column].alignment == .right {
+            out.update(repeating: UInt8(ascii: " "), count: pad)
+            out += pad
+        }
+        if let base = bytes.baseAddress { out.update(from: base, count: bytes.count) }
+        out += bytes.count
+        if columns[column].alignment == .left && !isLast {
+            out.update(repeating: UInt8(ascii: " "), count: pad)
+            out += pad
         }
         if isLast {
-            line.append(UInt8(ascii: "\n"))
-        } else {
-            line.append(UInt8(ascii: " "))
-            line.append(UInt8(ascii: " "))
+            out[0] = UInt8(ascii: "\n")
+            return out + 1
         }
+        out[0] = UInt8(ascii: " ")
+        out[1] = UInt8(ascii: " ")
+        return out + 2
     }
 }

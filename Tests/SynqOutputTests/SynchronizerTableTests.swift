@@ -1,0 +1,70 @@
+import Foundation
+import SynqAPI
+import SynqText
+import SynqViewModel
+import Testing
+@testable import synq
+
+/// The fleet's streamed table is the pane's texts (`SynchronizerRow.definition`), sanitized and
+/// padded by display width: checked against lines built here the plain way, cell by cell,
+/// over rows of every age (in and out of date order, which the created column's memo must
+/// not care about), hostile names and more than one chunk.
+@Suite struct SynchronizerTableTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static let fleet: SynchronizerFleet = {
+        let names = ["relay", "quote \" and \\ slash", "tab\tnew\nline\u{7}", "c1 \u{85}\u{9b}31m", "界界 wide", "e\u{301} combining",
+                     "\u{202e}rtl", "", String(repeating: "long-", count: 30)]
+        // Ages from a year in the future to ten years ago, by steps that cross every unit.
+        let ages: [Double] = [-400 * 86_400, -61, -60, 0, 4, 5, 59, 60, 3_599, 3_600, 86_399, 86_400, 5_183_999, 5_184_000,
+                              31_535_999, 31_536_000, 315_360_000]
+        var fleet = SynchronizerFleet()
+        for row in 0..<(ParallelChunks.rowsPerChunk * 2 + 300) {
+            let id = row % 5 == 0 ? "not-a-uuid-\(row)" : String(format: "%08x-0000-4000-8000-%012x", (row &* 2_654_435_761) & 0xFFFF_FFFF, row)
+            let key = row % 7 == 0 ? "key-\(row)" : String(format: "%08x-1111-4000-8000-%012x", row, row)
+            let name = row % 13 == 0 ? names[row % names.count] : "relay-\(row)"
+            let state: Bool? = row % 3 == 0 ? nil : row % 3 == 1
+            // Mostly in order (runs of one age), every 17th row out of it, every 19th without a date.
+            let age = row % 17 == 0 ? ages[(row / 17) % ages.count] : ages[(row * ages.count) / (ParallelChunks.rowsPerChunk * 2 + 300)]
+            let created: Date? = row % 19 == 0 ? nil : now.addingTimeInterval(-age - Double(row % 3))
+            fleet.append(Synchronizer(id: id, key: key, name: name, isEnabled: state, createdAt: created))
+        }
+        return fleet
+    }()
+
+    /// The table written the plain way: every cell a string from the column definitions.
+    static func expected(_ fleet: SynchronizerFleet, rows: [Int]) -> [String] {
+        let definitions = SynchronizerTable.columns.map(SynchronizerRow.definition)
+        let cells = rows.map { row in definitions.map { Sanitizer.clean($0.text(SynchronizerRow(fleet[row]), now)) } }
+        let widths = definitions.indices.map { column in
+            cells.reduce(CharacterWidth.of(definitions[column].title)) { max($0, CharacterWidth.of($1[column])) }
+        }
+        return ([definitions.map(\.title)] + cells).map { line in
+            line.indices.map { column in
+                column == line.count - 1 ? line[column] : line[column] + String(repeating: " ", count: widths[column] - CharacterWidth.of(line[column]))
+            }.joined(separator: "  ")
+        }
+    }
+
+    @Test func theStreamedTableIsTheColumnDefinitionsTextsPadded() async {
+        let fleet = Self.fleet
+        for rows in [Array(fleet.indices), fleet.indices.filter { $0 % 3 == 1 }, [], [5]] {
+            var out = CollectedOutput()
+            await SynchronizerTable.write(fleet, rows: rows, now: Self.now, to: &out)
+            let lines = out.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let expected = Self.expected(fleet, rows: rows)
+            #expect(lines.count == expected.count + 1 && lines.last == "", "rows: \(rows.count)")
+            let first = zip(lines, expected).enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(first == nil, "rows: \(rows.count), first different line \(first?.offset ?? -1): \(first.map { "\($0.element.0.debugDescription) vs \($0.element.1.debugDescription)" } ?? "")")
+        }
+    }
+
+    @Test func everyAgeIsInTheTable() async {
+        // The fixture is only worth its name if the created column shows every unit.
+        var out = CollectedOutput()
+        await SynchronizerTable.write(Self.fleet, rows: Array(Self.fleet.indices), now: Self.now, to: &out)
+        for text in ["in the future", "just now", "s ago", "m ago", "h ago", "d ago", "mo ago", "y ago", "-"] {
+            #expect(out.text.contains(text), "\(text)")
+        }
+    }
+}

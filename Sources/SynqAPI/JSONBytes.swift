@@ -1,4 +1,5 @@
 import Foundation
+import SynqText
 
 /// JSON written byte by byte, exactly as `JSONCoding.encoder()` writes the same values, for
 /// the places that write a million rows and cannot afford `Codable` per row (the sandbox's
@@ -56,17 +57,10 @@ public enum JSONBytes {
         return (out + 1, high)
     }
 
-    /// Whether any of the eight bytes is a C0 control, `"`, `\`, DEL or above ASCII (the
-    /// classic has-less-than and has-byte tests: exact for "any", not for "which").
+    /// Whether any of the eight bytes is a C0 control, `"`, `\`, DEL or above ASCII.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        let delete = hasZeroByte(word ^ (ones &* 0x7F))
-        return (control | quote | backslash | delete | (word & highs)) != 0
+        ByteWords.nonPrintable(word) | ByteWords.matches(UInt8(ascii: "\""), in: word) | ByteWords.matches(UInt8(ascii: "\\"), in: word) != 0
     }
 
     /// One byte of a string, escaped if JSON needs it.

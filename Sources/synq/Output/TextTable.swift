@@ -170,7 +170,7 @@ private struct MeasuredCell {
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, text: () -> String) {
-        if Self.isPrintableASCII(bytes) {
+        if ByteWords.isPrintableASCII(bytes) {
             self.init(width: UInt32(clamping: bytes.count), isASCII: true)
         } else {
             let clean = Sanitizer.clean(text())
@@ -192,23 +192,6 @@ private struct MeasuredCell {
         self.init(width: UInt32(packed & 0x7FFF), isASCII: packed & 0x8000 != 0)
     }
 
-    /// Eight bytes at a time: a C0 control, DEL or a byte above ASCII in any of them.
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let delete = word ^ (ones &* 0x7F)
-            if ((word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete | word) & highs != 0 { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            guard base[index] >= 0x20 && base[index] < 0x7F else { return false }
-            index += 1
-        }
-        return true
-    }
 }
 
 /// Where each column's text goes on a line: padded to the column's width (left or right),

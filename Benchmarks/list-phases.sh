@@ -4,13 +4,19 @@
 # first -> last write, -> exit. Needs perf (apt-get install linux-perf) and root or
 # kernel.perf_event_paranoid <= 1.
 #   ENTERPRISE_API_URL=… ENTERPRISE_API_KEY=… Benchmarks/list-phases.sh .build/release/synq synchronizers list --json
+#   PIPE=1 Benchmarks/list-phases.sh …     standard output into a pipe (drained by cat), not /dev/null
 # "Last socket read" is the last read of the socket before the first write: the read that sees
 # the connection's end can come later.
 set -euo pipefail
 data=$(mktemp)
 trap 'rm -f "$data"' EXIT
-perf record -q -o "$data" -e syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_connect,sched:sched_process_exec,sched:sched_process_exit \
-    -- "$@" >/dev/null 2>/dev/null
+events=syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_connect,sched:sched_process_exec,sched:sched_process_exit
+if [ "${PIPE:-0}" = 1 ]; then
+    # Standard output into a pipe that `cat` drains, as in `synq … | jq` (and hyperfine's --output=pipe).
+    perf record -q -o "$data" -e "$events" -- "$@" 2>/dev/null | cat >/dev/null
+else
+    perf record -q -o "$data" -e "$events" -- "$@" >/dev/null 2>/dev/null
+fi
 perf script -i "$data" -F comm,tid,time,event,trace 2>/dev/null | python3 -c '
 import re, sys
 started = connected = ended = None

@@ -48,26 +48,35 @@ struct TextTable {
         return out.text
     }
 
-    /// Writes a header and the rows of `cells`, one chunk after another (small tables, tests).
-    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, to out: inout Out) throws(Out.Failure) {
+    /// The most bytes of lines written into one buffer, by the measure: one very wide cell
+    /// pads every row of its column to its width (the alignment rule), and a server's
+    /// megabyte-long name must not make a chunk's buffer gigabytes. A chunk of a fleet's usual
+    /// table (1.5 MB) is one piece.
+    static let pieceBytes = 16 << 20
+
+    /// Writes a header and the rows of `cells`, one piece after another (small tables, tests).
+    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, pieceBytes: Int = pieceBytes,
+                                                        to out: inout Out) throws(Out.Failure) {
         let measured = (0..<ParallelChunks.count(ofRows: cells.count)).map { measure(chunk: $0, cells, columns: columns.count) }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
-        for chunk in measured.indices {
-            try out.write(layout.lines(chunk: chunk, cells, measured[chunk]))
+        for piece in layout.pieces(of: measured, count: cells.count, limit: pieceBytes) {
+            try out.write(layout.lines(piece, cells, measured[piece.chunk]))
         }
     }
 
-    /// The same bytes, each chunk measured and then written on every core, in order (a
-    /// fleet's table: `synchronizers list`).
-    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, toOutput out: inout Out) async throws(Out.Failure) {
+    /// The same bytes, each chunk measured and then each piece written on every core, in
+    /// order (a fleet's table: `synchronizers list`).
+    static func write<Cells: TableCells, Out: ByteSink>(_ columns: [Column], _ cells: Cells, pieceBytes: Int = pieceBytes,
+                                                        toOutput out: inout Out) async throws(Out.Failure) {
         let measured = await ParallelChunks.map(count: ParallelChunks.count(ofRows: cells.count)) { chunk in
             measure(chunk: chunk, cells, columns: columns.count)
         }
         let layout = Layout(columns: columns, widths: widest(columns, measured))
         try out.write(layout.header())
-        try await ParallelChunks.write(count: measured.count, to: &out) { chunk in
-            layout.lines(chunk: chunk, cells, measured[chunk])
+        let pieces = layout.pieces(of: measured, count: cells.count, limit: pieceBytes)
+        try await ParallelChunks.write(count: pieces.count, to: &out) { index in
+            layout.lines(pieces[index], cells, measured[pieces[index].chunk])
         }
     }
 
@@ -220,13 +229,34 @@ private struct Layout {
         }
     }
 
-    /// The lines of chunk `chunk`, its cells written as `measured` says.
-    func lines<Cells: TableCells>(chunk: Int, _ cells: Cells, _ measured: MeasuredChunk) -> [UInt8] {
-        let rows = ParallelChunks.rows(ofChunk: chunk, in: cells.count)
+    /// Some rows of one chunk, written together.
+    struct Piece {
+        let chunk: Int
+        let rows: Range<Int>
+    }
+
+    /// Each chunk's rows in pieces of at most `limit` bytes of lines (by the measure; at
+    /// least a row each).
+    func pieces(of measured: [MeasuredChunk], count: Int, limit: Int) -> [Piece] {
+        let rowsPerPiece = max(1, limit / lineBytes)
+        return measured.indices.flatMap { chunk in
+            let rows = ParallelChunks.rows(ofChunk: chunk, in: count)
+            return stride(from: rows.lowerBound, to: rows.upperBound, by: rowsPerPiece).map {
+                Piece(chunk: chunk, rows: $0..<min($0 + rowsPerPiece, rows.upperBound))
+            }
+        }
+    }
+
+    /// The lines of a piece, its cells written as its chunk's `measured` says. Its room counts
+    /// the sanitized bytes of the whole chunk (the measure keeps no finer sum): at most a few
+    /// times the chunk's text, and never touched beyond what is written.
+    func lines<Cells: TableCells>(_ piece: Piece, _ cells: Cells, _ measured: MeasuredChunk) -> [UInt8] {
+        let rows = piece.rows
+        let columnCount = columns.count
         return written(bound: rows.count * lineBytes + measured.sanitizedBytes) { start in
             cells.withReader { reader in
                 var out = start
-                var index = 0
+                var index = (rows.lowerBound - ParallelChunks.rows(ofChunk: piece.chunk, in: cells.count).lowerBound) * columnCount
                 for row in rows {
                     for column in columns.indices {
                         let cell = reader.cell(row, column)

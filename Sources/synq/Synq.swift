@@ -29,10 +29,12 @@ struct Synq: AsyncParsableCommand {
         defaultSubcommand: TUICommand.self
     )
 
-    /// Core dumps are off before anything else runs: no secret has been read yet. A mistyped
+    /// Core dumps are off before anything else runs: no secret has been read yet. One malloc
+    /// heap for all threads, before a second thread allocates (`MallocArenas`). A mistyped
     /// command name is caught before ArgumentParser would start the TUI with it.
     static func main() async {
         CoreDumps.disable()
+        MallocArenas.useOne()
         if let message = UnknownCommand.message(for: Array(Swift.CommandLine.arguments.dropFirst())) {
             StandardError.line(message)
             Foundation.exit(ExitStatus.usage.rawValue)

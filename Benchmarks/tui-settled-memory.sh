@@ -5,6 +5,9 @@
 # after the title shows the whole fleet. Needs tmux, curl, python3, bc.
 #   Benchmarks/tui-settled-memory.sh BIN [LABEL]        BIN: a release synq
 #   FLEET=1000000 TIMES="2 8" EXTRA="VAR=value" Benchmarks/tui-settled-memory.sh BIN
+#   SESSION=1 REFRESH=30 TIMES=45 Benchmarks/tui-settled-memory.sh BIN   a working session first: sorted by
+#     every column and reversed, /prod-relay typed and cleared, G, g (TIMES count from its end), with a
+#     poll every REFRESH seconds (600 by default: none)
 # The body is made once with BIN's own sandbox (FLEET rows) and kept in ${BODY_DIR:-/tmp/synq-body-$FLEET}.
 set -u
 bin=$(realpath "$1"); label=${2:-$1}
@@ -30,12 +33,17 @@ home=$(mktemp -d)
 socket=synq-memory-$$
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -f "/tmp/tmux-$(id -u)/$socket"; kill "$server" 2>/dev/null; rm -rf "$home"' EXIT
 tmux -L "$socket" new-session -d -x 80 -y 24 "env -i ${EXTRA:-} PATH=/usr/bin:/bin TERM=xterm-256color HOME=$home \
-ENTERPRISE_API_URL=http://127.0.0.1:$port/api ENTERPRISE_API_KEY=$key $bin tui --refresh 600 --timeout 600"
+ENTERPRISE_API_URL=http://127.0.0.1:$port/api ENTERPRISE_API_KEY=$key $bin tui --refresh ${REFRESH:-600} --timeout 600"
 title="Synchronizers ($(echo "$fleet" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'))"
 for _ in $(seq 1 1200); do tmux -L "$socket" capture-pane -p | grep -qF "$title" && break; sleep 0.05; done
-pid=$(pgrep -f "^$bin tui --refresh 600" | head -1)
+pid=$(pgrep -f "^$bin tui --refresh ${REFRESH:-600}" | head -1)
 [ -n "$pid" ] || { echo "$label: synq tui is not running (it ended before the title showed)"; exit 1; }
 echo "$label: load $(cut -d' ' -f1 /proc/loadavg)"
+if [ "${SESSION:-0}" = 1 ]; then
+    keys() { tmux -L "$socket" send-keys "$@"; }
+    for key in s s s S s; do keys "$key"; sleep 2; done
+    keys /; keys prod-relay; sleep 3; keys Escape; sleep 2; keys G; sleep 1; keys g
+fi
 last=0
 for at in ${TIMES:-2 8}; do
     sleep "$(echo "$at - $last" | bc)"; last=$at

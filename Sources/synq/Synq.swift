@@ -30,12 +30,15 @@ struct Synq: AsyncParsableCommand {
     )
 
     /// Core dumps are off before anything else runs: no secret has been read yet. One malloc
-    /// heap for all threads, before a second thread allocates (`MallocArenas`). A mistyped
-    /// command name is caught before ArgumentParser would start the TUI with it.
+    /// heap for all threads, before a second thread allocates (`MallocArenas`), except in the
+    /// sandbox: a server's threads allocate at once, and under `Benchmarks/sandbox-load.sh`
+    /// one heap cost it a fifth of its requests. A mistyped command name is caught before
+    /// ArgumentParser would start the TUI with it.
     static func main() async {
         CoreDumps.disable()
-        MallocArenas.useOne()
-        if let message = UnknownCommand.message(for: Array(Swift.CommandLine.arguments.dropFirst())) {
+        let arguments = Array(Swift.CommandLine.arguments.dropFirst())
+        if arguments.first != SandboxCommand.configuration.commandName { MallocArenas.useOne() }
+        if let message = UnknownCommand.message(for: arguments) {
             StandardError.line(message)
             Foundation.exit(ExitStatus.usage.rawValue)
         }

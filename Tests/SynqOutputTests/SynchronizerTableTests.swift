@@ -80,6 +80,19 @@ import Testing
         #expect(lines.count == rows.count + 1 && lines.allSatisfy { $0.utf8.count >= 600 })
     }
 
+    /// A piece's room counts its own rows' sanitized bytes: here the widest names are those
+    /// that take more bytes than columns (wide characters, escaped controls), one row a piece.
+    @Test func aPieceHasRoomForItsOwnSanitizedRows() async {
+        var fleet = SynchronizerFleet()
+        for (row, name) in ["界界界界界界", "\u{85}\u{9b}\u{1b}[31m", "ab", "é界\u{7}"].enumerated() {
+            fleet.append(Synchronizer(id: "id-\(row)", key: "k", name: name, isEnabled: nil, createdAt: nil))
+        }
+        let rows = Array(fleet.indices)
+        var out = CollectedOutput()
+        TextTable.write(SynchronizerTable.tableColumns, SynchronizerTable.Cells(fleet: fleet, rows: rows, now: Self.now), pieceBytes: 1, to: &out)
+        #expect(out.text.split(separator: "\n").map(String.init) == Self.expected(fleet, rows: rows))
+    }
+
     @Test func everyAgeIsInTheTable() async {
         // The fixture is only worth its name if the created column shows every unit.
         var out = CollectedOutput()

@@ -83,10 +83,11 @@ struct TextTable {
     /// The rows of chunk `chunk`, their cells measured, and each column's widest cell among them.
     fileprivate static func measure<Cells: TableCells>(chunk: Int, _ cells: Cells, columns: Int) -> MeasuredChunk {
         let rows = ParallelChunks.rows(ofChunk: chunk, in: cells.count)
-        var widths = Array(repeating: 0, count: columns), sanitizedBytes = 0
+        var widths = Array(repeating: 0, count: columns), sanitized: [MeasuredChunk.SanitizedRow] = []
         let packed = [UInt16](unsafeUninitializedCapacity: rows.count * columns) { packed, initialized in
             cells.withReader { reader in
                 for row in rows {
+                    var sanitizedBytes = 0
                     for column in 0..<columns {
                         let size = MeasuredCell(reader.cell(row, column), reader.arena)
                         packed[initialized] = size.packed
@@ -94,10 +95,11 @@ struct TextTable {
                         widths[column] = max(widths[column], Int(size.width))
                         sanitizedBytes += size.sanitizedBytes
                     }
+                    if sanitizedBytes > 0 { sanitized.append(.init(row: row, bytes: sanitizedBytes)) }
                 }
             }
         }
-        return MeasuredChunk(cells: packed, widths: widths, sanitizedBytes: sanitizedBytes)
+        return MeasuredChunk(cells: packed, widths: widths, sanitized: sanitized)
     }
 
     /// Each column's width: its title's or its widest cell's.
@@ -146,9 +148,21 @@ private struct MeasuredChunk {
     /// measures as they are took 40 (measuring each cell again when writing cost more CPU).
     var cells: [UInt16]
     var widths: [Int]
-    /// The bytes of the chunk's cells that go through `Sanitizer` (not printable ASCII): the
-    /// rest is as many bytes as it is wide, which is how the writer knows its room.
-    var sanitizedBytes: Int
+    /// The rows with cells that go through `Sanitizer` (not printable ASCII), and those
+    /// cells' bytes once sanitized: every other cell is as many bytes as it is wide, which is
+    /// how the writer knows a piece's room. Kept by row (few rows have any) so that a piece's
+    /// room counts its own rows' only.
+    var sanitized: [SanitizedRow]
+
+    struct SanitizedRow {
+        let row: Int
+        let bytes: Int
+    }
+
+    /// The sanitized bytes of `rows`.
+    func sanitizedBytes(_ rows: Range<Int>) -> Int {
+        sanitized.reduce(0) { rows.contains($1.row) ? $0 + $1.bytes : $0 }
+    }
 }
 
 /// A cell's display width, and whether it is printable ASCII (written as it is) or must go
@@ -247,13 +261,11 @@ private struct Layout {
         }
     }
 
-    /// The lines of a piece, its cells written as its chunk's `measured` says. Its room counts
-    /// the sanitized bytes of the whole chunk (the measure keeps no finer sum): at most a few
-    /// times the chunk's text, and never touched beyond what is written.
+    /// The lines of a piece, its cells written as its chunk's `measured` says.
     func lines<Cells: TableCells>(_ piece: Piece, _ cells: Cells, _ measured: MeasuredChunk) -> [UInt8] {
         let rows = piece.rows
         let columnCount = columns.count
-        return written(bound: rows.count * lineBytes + measured.sanitizedBytes) { start in
+        return written(bound: rows.count * lineBytes + measured.sanitizedBytes(rows)) { start in
             cells.withReader { reader in
                 var out = start
                 var index = (rows.lowerBound - ParallelChunks.rows(ofChunk: piece.chunk, in: cells.count).lowerBound) * columnCount

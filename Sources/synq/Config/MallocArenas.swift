@@ -15,7 +15,7 @@ enum MallocArenas {
     /// nothing where the C library has none. `MALLOC_ARENA_MAX` in the environment still wins.
     static func useOne() {
         #if canImport(Glibc)
-        guard ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil,
+        guard getenv("MALLOC_ARENA_MAX") == nil,
               let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>

@@ -22,9 +22,9 @@ struct OutputStream {
     /// 240–310 ms to write, 70 ms into a file). Best effort: a limit below 1 MiB
     /// (`/proc/sys/fs/pipe-max-size`) leaves the pipe as it is.
     static func widenPipe(_ descriptor: Int32) {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
-        if fcntl(descriptor, getPipeSize) < Int32(capacity) { _ = fcntl(descriptor, setPipeSize, Int32(capacity)) }
+        // Anything but a pipe has no pipe size: -1 (EBADF), and it is left as it is.
+        let size = fcntl(descriptor, getPipeSize)
+        if size >= 0 && size < Int32(capacity) { _ = fcntl(descriptor, setPipeSize, Int32(capacity)) }
     }
 
     // F_SETPIPE_SZ and F_GETPIPE_SZ (Linux ABI, F_LINUX_SPECIFIC_BASE + 7 and + 8): glibc

@@ -118,20 +118,30 @@ enum SynchronizerTable {
     }
 
     /// Cell `(index, column)`: of row `rows[index]` of the fleet. The server's text is read in
-    /// place (no string made); the state and created columns are the pane's texts
-    /// (`Synchronizer.stateText`, `SynchronizerRow.createdText`), the created one worded once
-    /// for each age the rows share.
+    /// place (no string made); the state and created columns are the pane's texts: the
+    /// state's three from its definition, the created one (`SynchronizerRow.createdText`)
+    /// worded once for each age the rows share.
     struct Cells: TableCells {
         let fleet: SynchronizerFleet
         let rows: [Int]
         let now: Date
+        /// The state column's text when the server said nothing, disabled, enabled.
+        let stateTexts: [String]
+
+        init(fleet: SynchronizerFleet, rows: [Int], now: Date) {
+            self.fleet = fleet
+            self.rows = rows
+            self.now = now
+            let text = SynchronizerRow.definition(.state).text
+            stateTexts = [nil, false, true].map { text(SynchronizerRow(id: "", name: "", key: "", isEnabled: $0, createdAt: nil), now) }
+        }
 
         var count: Int { rows.count }
 
         func withReader<R>(_ body: (inout Reader) -> R) -> R {
             fleet.withUnsafeColumns { columns in
                 rows.withUnsafeBufferPointer { rows in
-                    var reader = Reader(columns: columns, rows: rows, now: now)
+                    var reader = Reader(columns: columns, rows: rows, now: now, stateTexts: stateTexts)
                     return body(&reader)
                 }
             }
@@ -143,6 +153,7 @@ enum SynchronizerTable {
             let columns: SynchronizerFleet.Columns
             let rows: UnsafeBufferPointer<Int>
             let now: Date
+            let stateTexts: [String]
             // Read from the static list for every cell, the order cost a copy and reference counts.
             let order = SynchronizerTable.columns
             var lastAge: RelativeTime.Age?
@@ -157,7 +168,12 @@ enum SynchronizerTable {
                 case .name: return text(.name, row)
                 case .key: return text(.key, row)
                 case .id: return text(.id, row)
-                case .state: return .text(Synchronizer.stateText(isEnabled: columns.isEnabled(row)))
+                case .state:
+                    switch columns.isEnabled(row) {
+                    case nil: return .text(stateTexts[0])
+                    case false?: return .text(stateTexts[1])
+                    case true?: return .text(stateTexts[2])
+                    }
                 case .created:
                     let age = columns.createdDate(row).map { RelativeTime.age($0, now: now) }
                     if age != lastAge {
